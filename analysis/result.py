@@ -1,0 +1,94 @@
+"""The typed results the analysis hands back.
+
+They are frozen so that a result stored beside an answer, or passed between
+the web app, a report and a notebook, cannot be changed on the way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Sentiment = Literal["positive", "negative", "mixed", "neutral"]
+SENTIMENTS: tuple[Sentiment, ...] = ("positive", "negative", "mixed", "neutral")
+
+ConcernCategory = Literal[
+    "self_harm",  # self-harm or suicide
+    "abuse",  # abuse or violence
+    "sexual_harm",
+    "neglect",
+    "missing_exploitation",  # going missing or exploitation
+    "unsafe",  # feeling unsafe
+    "bullying",
+]
+CONCERN_CATEGORIES: tuple[ConcernCategory, ...] = (
+    "self_harm",
+    "abuse",
+    "sexual_harm",
+    "neglect",
+    "missing_exploitation",
+    "unsafe",
+    "bullying",
+)
+
+THEMES: tuple[str, ...] = (
+    "listened_to",
+    "iro",
+    "social_worker",
+    "review_meetings",
+    "placement",
+    "family_contact",
+    "education",
+    "health_wellbeing",
+    "safety",
+    "communication_paperwork",
+    "advocacy",
+    "leaving_care",
+    "understanding_care",
+    "activities_friends",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One phrase in the text that led to a finding, so a person can see why."""
+
+    finding: str  # e.g. "sentiment:negative", "theme:iro", "concern:self_harm"
+    phrase: str
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the analysis found in one piece of free text."""
+
+    text: str
+    sentiment: Sentiment
+    polarity: float  # -1.0 .. 1.0
+    themes: tuple[str, ...] = ()
+    concern: ConcernCategory | None = None
+    evidence: tuple[Evidence, ...] = field(default=())
+
+    @property
+    def is_concern(self) -> bool:
+        return self.concern is not None
+
+    def to_dict(self) -> dict:
+        """A JSON-ready form, for storing beside an answer."""
+        return {
+            "sentiment": self.sentiment,
+            "polarity": round(self.polarity, 4),
+            "themes": list(self.themes),
+            "concern": self.concern,
+            "evidence": [{"finding": e.finding, "phrase": e.phrase} for e in self.evidence],
+        }
+
+    @classmethod
+    def from_dict(cls, text: str, data: dict) -> "Analysis":
+        return cls(
+            text=text,
+            sentiment=data["sentiment"],
+            polarity=float(data["polarity"]),
+            themes=tuple(data.get("themes", ())),
+            concern=data.get("concern"),
+            evidence=tuple(Evidence(**e) for e in data.get("evidence", ())),
+        )

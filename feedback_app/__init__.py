@@ -1,0 +1,58 @@
+"""The "Tell us what you think" service.
+
+`create_app` reads like a table of contents: configuration, extensions,
+questionnaires, the feature blueprints, error pages, command-line commands.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+from jinja2 import StrictUndefined
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app. `config` overrides settings (tests pass TESTING etc.)."""
+    app = Flask(__name__, instance_relative_config=True)
+    from . import config as configuration
+
+    configuration.load(app, config)
+    # A misspelt variable in a template fails loudly instead of showing blank.
+    app.jinja_env.undefined = StrictUndefined
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from . import database, security
+    from .extensions import csrf, db, limiter
+    from .questionnaire import registry
+
+    db.init_app(app)
+    database.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    security.init_app(app)
+    registry.init_app(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from . import api, chat, health
+
+    app.register_blueprint(health.bp)
+    app.register_blueprint(chat.bp)
+    app.register_blueprint(api.bp)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from . import errors
+
+    errors.register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from . import commands
+
+    commands.init_app(app)

@@ -1,0 +1,99 @@
+"""Chat routes: every answer is a normal form post, then a redirect (post, redirect, get)."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from ..conversation import service
+from ..conversation.engine import AnswerError
+from ..conversation.wording import interface_text
+from ..questionnaire.loader import localise
+from ..extensions import limiter
+from . import bp
+from .forms import ACTIONS, AnswerForm
+
+
+@bp.app_context_processor
+def _wording() -> dict:
+    return {"words": interface_text}
+
+
+@bp.get("/start/<questionnaire_id>")
+@limiter.limit(lambda: current_app.config["RATELIMIT_START"])
+def start(questionnaire_id: str) -> Response:
+    try:
+        conversation = service.start(questionnaire_id, request.args.get("lang"))
+    except service.UnknownQuestionnaire:
+        abort(404)
+    return redirect(url_for("chat.conversation", token=conversation.token), code=303)
+
+
+@bp.get("/c/<token>")
+def conversation(token: str) -> str:
+    found = _find(token)
+    state = service.state_of(found, change=request.args.get("change"))
+    return _page(found, state, AnswerForm())
+
+
+@bp.post("/c/<token>")
+@limiter.limit(lambda: current_app.config["RATELIMIT_ANSWER"])
+def act(token: str) -> Response | tuple[str, int]:
+    found = _find(token)
+    form = AnswerForm()
+    if not form.validate_on_submit():
+        return _again(found, form, "This page was open for a long time. Please send your answer again.")
+    action = request.form.get("action", "answer")
+    if action not in ACTIONS:
+        action = "answer"
+    try:
+        if action == "finish":
+            service.finish_early(found)
+        elif action == "resume":
+            service.resume(found)
+        elif action == "submit":
+            service.submit(found)
+        else:
+            service.record_answer(
+                found, form.question_id.data or "", _value_from(request.form), skip=action == "skip"
+            )
+    except AnswerError as error:
+        return _again(found, form, str(error))
+    return redirect(url_for("chat.conversation", token=found.token, _anchor="latest"), code=303)
+
+
+def _value_from(form) -> object:
+    """The answer as the engine expects it: text, one choice, or several."""
+    values = form.getlist("value")
+    if "text" in form and not values:
+        return form.get("text", "")
+    if form.get("multi") == "1":
+        return values
+    return values[0] if values else None
+
+
+def _again(found, form: AnswerForm, message: str) -> tuple[str, int]:
+    """Show the page again with the error, keeping anything the person typed."""
+    state = service.state_of(found, change=request.form.get("question_id") or None)
+    return _page(found, state, form, error=message, typed=request.form.get("text", "")), 422
+
+
+def _page(found, state, form: AnswerForm, error: str | None = None, typed: str = "") -> str:
+    q = service.questionnaire_of(found)
+    title = localise(q.title, state.language, q.default_language)
+    return render_template(
+        "chat/conversation.html",
+        conversation=found,
+        state=state,
+        form=form,
+        error=error,
+        typed=typed,
+        title=title,
+    )
+
+
+def _find(token: str):
+    found = service.find(token)
+    if found is None:
+        abort(404)
+    return found

@@ -1,0 +1,81 @@
+"""Configuration: safe defaults here, real values from the environment.
+
+`DATABASE_URL` and `SECRET_KEY` are read by name; any other Flask setting can
+be given as `FLASK_<KEY>` (for example `FLASK_RATELIMIT_ENABLED=false`).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Defaults:
+    # Answers are short; a request bigger than this is a mistake or an attack.
+    MAX_CONTENT_LENGTH = 64 * 1024
+    MAX_FORM_MEMORY_SIZE = 64 * 1024
+    QUESTIONNAIRES_DIR = str(PROJECT_ROOT / "questionnaires")
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = True
+    WTF_CSRF_TIME_LIMIT = None  # a child may take an hour over one question
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_START = "30 per hour"  # new conversations, per address
+    RATELIMIT_ANSWER = "120 per minute"
+    FORCE_HTTPS = False  # councils usually end TLS at a proxy in front of us
+    # Local development (the README's serve command): no HTTPS, a throwaway secret.
+    LOCAL_DEV = False
+    TESTING = False
+
+
+def load(app: Flask, overrides: dict | None) -> None:
+    """Fill app.config from the defaults, the environment, then `overrides`.
+
+    Raises RuntimeError if a production start has no real SECRET_KEY.
+    """
+    app.config.from_object(Defaults)
+    app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app)
+    if os.environ.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
+    app.config.from_prefixed_env()
+    if overrides:
+        app.config.update(overrides)
+    if "DATABASE_URL" in (overrides or {}):
+        app.config["SQLALCHEMY_DATABASE_URI"] = normalise_url(overrides["DATABASE_URL"])
+    if app.config["LOCAL_DEV"] or app.config["TESTING"]:
+        app.config["SESSION_COOKIE_SECURE"] = False
+        if not app.config.get("SECRET_KEY"):
+            app.config["SECRET_KEY"] = secrets.token_hex(32)
+    _refuse_weak_secret(app)
+
+
+def database_url(app: Flask) -> str:
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{Path(app.instance_path) / 'feedback.db'}"
+    return normalise_url(url)
+
+
+def normalise_url(url: str) -> str:
+    """Point plain PostgreSQL URLs at psycopg 3, the driver we install."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _refuse_weak_secret(app: Flask) -> None:
+    secret = app.config.get("SECRET_KEY")
+    if not secret or len(str(secret)) < 32 or str(secret) in {"dev", "changeme", "secret"}:
+        raise RuntimeError(
+            "SECRET_KEY is missing or too short. Set the SECRET_KEY environment variable to a "
+            "long random value, for example: python -c 'import secrets; print(secrets.token_hex(32))'"
+        )

@@ -1,0 +1,292 @@
+"""The conversation engine: given a questionnaire and the answers so far, what
+does the bot say and which question is open?
+
+Plain functions over plain values, with no request and no database, so that the
+HTML pages, the JSON API and the tests all drive the very same logic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..questionnaire.loader import localise
+from ..questionnaire.schema import RIGHT_TO_LEFT, LocalText, Message, Question, Questionnaire
+from .wording import interface_text
+
+Status = Literal["open", "review", "submitted"]
+AnswerValue = str | tuple[str, ...] | None  # None: the person chose to skip
+
+
+class AnswerError(ValueError):
+    """An answer cannot be accepted; the message is fit to show the person."""
+
+
+class NotOpenError(AnswerError):
+    """The answer is for a question that is not open (or is unknown)."""
+
+
+class SubmittedError(AnswerError):
+    """The conversation has been sent; nothing can change it now."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What is known about one conversation: its answers, and whether it was
+    ended early or sent. `answers` keeps the order in which they were given."""
+
+    answers: Mapping[str, AnswerValue] = field(default_factory=dict)
+    finished_early: bool = False
+    submitted: bool = False
+    first_name: str | None = None
+    # Words the service adds after an answer (for example a safeguarding
+    # message), keyed by question id, already in the person's language.
+    notices: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ChatMessage:
+    sender: Literal["bot", "person"]
+    text: str
+    question_id: str | None = None
+    kind: Literal["message", "question", "answer", "skipped", "notice"] = "message"
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    question: Question
+    text: str
+    hint: str | None
+    options: tuple[tuple[str, str, str | None], ...]  # value, label, emoji
+    current: AnswerValue  # what was said before, when changing an answer
+    is_change: bool
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    question_id: str
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class ConversationState:
+    status: Status
+    language: str
+    direction: Literal["ltr", "rtl"]
+    messages: tuple[ChatMessage, ...]
+    question: OpenQuestion | None
+    summary: tuple[SummaryLine, ...]
+    answered: int
+    total: int
+    previous_question_id: str | None
+
+
+def visible_steps(q: Questionnaire, answers: Mapping[str, AnswerValue]) -> list[Message | Question]:
+    """The steps whose conditions hold for these answers, in order.
+
+    A condition on a question that was never reached is false, so branching
+    only ever looks backwards and the result is stable as answers arrive.
+    """
+    shown: list[Message | Question] = []
+    asked: set[str] = set()
+    for step in q.steps:
+        if all(c.holds(answers.get(c.question) if c.question in asked else None, c.question in asked) for c in step.when):
+            shown.append(step)
+            if isinstance(step, Question):
+                asked.add(step.id)
+    return shown
+
+
+def open_question(q: Questionnaire, progress: Progress) -> Question | None:
+    """The first shown question not yet answered or skipped, or None when done."""
+    if progress.submitted or progress.finished_early:
+        return None
+    for step in visible_steps(q, progress.answers):
+        if isinstance(step, Question) and step.id not in progress.answers:
+            return step
+    return None
+
+
+def conversation_state(
+    q: Questionnaire, progress: Progress, language: str, change: str | None = None
+) -> ConversationState:
+    """Everything a front end needs to draw the conversation.
+
+    `change` asks to reopen an earlier, shown question so its answer can be
+    changed; it is ignored if that question is not one the person has reached.
+    """
+    language = language if language in q.languages else q.default_language
+    direction = "rtl" if language.split("-")[0] in RIGHT_TO_LEFT else "ltr"
+
+    def say(text: LocalText) -> str:
+        return _personalise(localise(text, language, q.default_language), progress.first_name, language)
+
+    if progress.submitted:
+        # Once sent, the link shows nothing of what was said: a shared tablet
+        # must not reveal a child's words to the next person who picks it up.
+        thanks = ChatMessage("bot", interface_text("thanks_sent", language))
+        return ConversationState("submitted", language, direction, (thanks,), None, (), 0, 0, None)
+
+    shown = visible_steps(q, progress.answers)
+    questions = [s for s in shown if isinstance(s, Question)]
+    current = open_question(q, progress)
+    messages: list[ChatMessage] = [ChatMessage("bot", say(t)) for t in q.intro]
+    previous: str | None = None
+    for step in shown:
+        if isinstance(step, Message):
+            messages.append(ChatMessage("bot", say(step.message)))
+            continue
+        messages.extend(ChatMessage("bot", say(t)) for t in step.before)
+        messages.append(ChatMessage("bot", say(step.text), step.id, "question"))
+        if step.id not in progress.answers:
+            break
+        messages.append(_answer_message(step, progress.answers[step.id], language, q))
+        messages.extend(
+            ChatMessage("bot", notice, step.id, "notice") for notice in progress.notices.get(step.id, ())
+        )
+        previous = step.id
+
+    reachable = {s.id for s in questions if s.id in progress.answers}
+    changing = q.question(change) if change in reachable else None
+    asking = changing or current
+    status: Status = "open" if asking is not None else "review"
+    summary: tuple[SummaryLine, ...] = ()
+    if status == "review":
+        messages.extend(ChatMessage("bot", say(t)) for t in q.outro)
+        messages.append(ChatMessage("bot", interface_text("review_intro", language)))
+        summary = tuple(
+            SummaryLine(s.id, say(s.text), _answer_text(s, progress.answers[s.id], language, q))
+            for s in questions
+            if s.id in progress.answers
+        )
+    if changing is not None:
+        previous = _before(questions, changing.id, progress.answers)
+    return ConversationState(
+        status=status,
+        language=language,
+        direction=direction,
+        messages=tuple(messages),
+        question=_open(asking, progress, language, q, is_change=changing is not None) if asking else None,
+        summary=summary,
+        answered=len(reachable),
+        total=len(questions),
+        previous_question_id=previous,
+    )
+
+
+def accept_answer(
+    q: Questionnaire, progress: Progress, question_id: str, value: object, *, skip: bool = False
+) -> tuple[Question, AnswerValue]:
+    """Check an answer and return it in its stored form.
+
+    The open question can be answered, and so can any question already
+    answered (that is how a person changes their mind). Raises SubmittedError,
+    NotOpenError or AnswerError with a message fit to show the person.
+    """
+    if progress.submitted:
+        raise SubmittedError("This conversation has already been sent, so it can't be changed.")
+    question = q.question(question_id) if isinstance(question_id, str) else None
+    current = open_question(q, progress)
+    shown = {s.id for s in visible_steps(q, progress.answers) if isinstance(s, Question)}
+    answered = question is not None and question.id in progress.answers and question.id in shown
+    if question is None or not (answered or (current is not None and current.id == question.id)):
+        raise NotOpenError(
+            "That question isn't open in this conversation. Reload to see where you are."
+        )
+    if skip:
+        return question, None
+    return question, validate_value(question, value)
+
+
+def validate_value(question: Question, value: object) -> str | tuple[str, ...]:
+    """The answer in stored form, or AnswerError saying what is wrong with it."""
+    if question.type == "free_text":
+        if not isinstance(value, str):
+            raise AnswerError("Please type your answer as text.")
+        text = value.strip()
+        if not text:
+            raise AnswerError("Please type something, or choose Skip.")
+        if len(text) > question.max_length:
+            raise AnswerError(
+                f"That is a bit long: please keep it under {question.max_length} characters."
+            )
+        return text
+    allowed = {o.value for o in question.options}
+    if question.type == "multi_choice":
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise AnswerError("Please choose one or more of the options.")
+        if not value:
+            raise AnswerError("Please choose at least one option, or choose Skip.")
+        unknown = [v for v in value if v not in allowed]
+        if unknown:
+            raise AnswerError(f"{unknown[0]!r} is not one of the options for this question.")
+        # Keep the questionnaire's order so the same choices read the same.
+        return tuple(o.value for o in question.options if o.value in set(value))
+    if not isinstance(value, str):
+        raise AnswerError("Please choose one of the options.")
+    if value not in allowed:
+        raise AnswerError(f"{value!r} is not one of the options for this question.")
+    return value
+
+
+def with_answer(progress: Progress, question_id: str, value: AnswerValue) -> Progress:
+    """A new Progress with one answer set (or replaced)."""
+    answers = dict(progress.answers)
+    answers.pop(question_id, None)  # a changed answer moves to the end of the order
+    answers[question_id] = value
+    return Progress(answers, progress.finished_early, progress.submitted, progress.first_name, progress.notices)
+
+
+def _before(questions: Sequence[Question], question_id: str, answers: Mapping[str, AnswerValue]) -> str | None:
+    earlier = None
+    for question in questions:
+        if question.id == question_id:
+            return earlier
+        if question.id in answers:
+            earlier = question.id
+    return earlier
+
+
+def _open(question: Question, progress: Progress, language: str, q: Questionnaire, *, is_change: bool) -> OpenQuestion:
+    return OpenQuestion(
+        question=question,
+        text=_personalise(localise(question.text, language, q.default_language), progress.first_name, language),
+        hint=localise(question.hint, language, q.default_language) if question.hint else None,
+        options=tuple(
+            (o.value, localise(o.label, language, q.default_language), o.emoji) for o in question.options
+        ),
+        current=progress.answers.get(question.id),
+        is_change=is_change,
+    )
+
+
+def _answer_message(question: Question, value: AnswerValue, language: str, q: Questionnaire) -> ChatMessage:
+    if value is None:
+        return ChatMessage("person", interface_text("skipped", language), question.id, "skipped")
+    return ChatMessage("person", _answer_text(question, value, language, q), question.id, "answer")
+
+
+def _answer_text(question: Question, value: AnswerValue, language: str, q: Questionnaire) -> str:
+    if value is None:
+        return interface_text("skipped", language)
+    if question.type == "free_text":
+        return str(value)
+    values = value if isinstance(value, tuple) else (value,)
+    labels = []
+    for v in values:
+        option = question.option(v)
+        label = localise(option.label, language, q.default_language) if option else v
+        labels.append(f"{option.emoji} {label}" if option and option.emoji else label)
+    return ", ".join(labels)
+
+
+def _personalise(text: str, first_name: str | None, language: str) -> str:
+    """Fill in `{name}`: the person's first name when we know it, otherwise a
+    friendly word, so one file serves invitations and open links alike."""
+    if "{name}" not in text:
+        return text
+    return text.replace("{name}", first_name or interface_text("friend", language))

@@ -1,0 +1,65 @@
+"""The words the service itself says, in each language.
+
+Questionnaire files carry their own words; these are the ones every
+conversation shares (buttons, labels, the thank-you). A language missing a
+word falls back to English. Translations must be checked by a qualified
+translator before live use (see the README).
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "thanks_sent": "Thank you. What you told us has been sent. You can close this page now.",
+        "review_intro": "Here is what you told us. You can change anything, then press Send.",
+        "skipped": "(skipped)",
+        "friend": "there",
+        "progress": "You have answered %d of about %d questions",
+        "log_label": "Conversation",
+        "you_said": "You said:",
+        "bot_said": "We said:",
+        "your_answer": "Type your answer",
+        "safety_line": "Nobody reads this straight away. If you are in danger now, call 999, or call Childline free on 0800 1111.",
+        "send_answer": "Send",
+        "choose_one": "Choose one",
+        "choose_any": "Choose as many as you like",
+        "skip": "Skip this question",
+        "go_back": "Go back",
+        "keep_answer": "Keep my answer",
+        "finish_now": "Finish now",
+        "review_title": "What you told us",
+        "change": "Change",
+        "nothing_answered": "You did not answer any questions. You can still send this, or carry on answering.",
+        "send": "Send my answers",
+        "carry_on": "Carry on answering",
+    },
+    "ar": {
+        "thanks_sent": "شكرًا لك. تم إرسال ما قلته لنا. يمكنك إغلاق هذه الصفحة الآن.",
+        "review_intro": "هذا ما قلته لنا. يمكنك تغيير أي شيء، ثم اضغط إرسال.",
+        "skipped": "(تم التخطي)",
+        "friend": "صديقي",
+        "progress": "أجبت عن %d من حوالي %d أسئلة",
+        "log_label": "المحادثة",
+        "you_said": "قلت:",
+        "bot_said": "قلنا:",
+        "your_answer": "اكتب إجابتك",
+        "safety_line": "لا أحد يقرأ هذا على الفور. إذا كنت في خطر الآن، اتصل بالرقم 999، أو اتصل مجانًا بخط Childline على 0800 1111.",
+        "send_answer": "إرسال",
+        "choose_one": "اختر واحدًا",
+        "choose_any": "اختر ما تشاء",
+        "skip": "تخطَّ هذا السؤال",
+        "go_back": "رجوع",
+        "keep_answer": "احتفظ بإجابتي",
+        "finish_now": "إنهاء الآن",
+        "review_title": "ما قلته لنا",
+        "change": "تغيير",
+        "nothing_answered": "لم تجب عن أي سؤال. لا يزال بإمكانك الإرسال، أو متابعة الإجابة.",
+        "send": "أرسل إجاباتي",
+        "carry_on": "تابع الإجابة",
+    },
+}
+
+
+def interface_text(key: str, language: str) -> str:
+    """The service's own words for `key`, in `language` or else English."""
+    return WORDS.get(language.split("-")[0], WORDS["en"]).get(key) or WORDS["en"][key]

@@ -1,0 +1,78 @@
+"""Getting the answers out as CSV, safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from typing import IO, Any
+
+from sqlalchemy import select
+
+from .extensions import db
+from .models import Answer, Conversation, QuestionnaireVersion
+
+COLUMNS = (
+    "conversation",
+    "questionnaire",
+    "questionnaire_version",
+    "audience",
+    "invitation",
+    "question_id",
+    "answer",
+    "answered_at",
+)
+
+# A cell starting with one of these is run as a formula by Excel and friends
+# (CSV injection); a leading apostrophe makes it plain text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def neutralise(cell: str) -> str:
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def answer_rows(batch_size: int = 1000) -> Iterator[tuple[str, ...]]:
+    """Every stored answer, oldest first, streamed in batches to keep memory flat."""
+    query = (
+        select(Answer, Conversation, QuestionnaireVersion.version)
+        .join(Conversation, Answer.conversation_id == Conversation.id)
+        .join(QuestionnaireVersion, Conversation.questionnaire_version_id == QuestionnaireVersion.id)
+        .order_by(Answer.conversation_id, Answer.answered_at, Answer.id)
+        .execution_options(yield_per=batch_size)
+    )
+    for answer, conversation, version in db.session.execute(query):
+        yield (
+            # The id, never the token: the token is the key to the conversation.
+            str(conversation.id),
+            conversation.questionnaire_id,
+            str(version),
+            conversation.audience,
+            _invitation_of(conversation),
+            answer.question_id,
+            _answer_text(answer.value, answer.skipped),
+            answer.answered_at.isoformat(),
+        )
+
+
+def write_csv(out: IO[str]) -> int:
+    """Write every answer to `out` as CSV; return how many rows were written."""
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    count = 0
+    for row in answer_rows():
+        writer.writerow([neutralise(cell) for cell in row])
+        count += 1
+    return count
+
+
+def _answer_text(value: Any, skipped: bool) -> str:
+    if skipped or value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def _invitation_of(conversation: Conversation) -> str:
+    invitation_id = getattr(conversation, "invitation_id", None)
+    return "" if invitation_id is None else str(invitation_id)

@@ -1,0 +1,86 @@
+"""A person's conversation, the answers in it, and the questionnaire version it answered."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, utcnow
+
+
+class QuestionnaireVersion(Base):
+    """An exact questionnaire as it was answered.
+
+    Kept in the database so that a conversation started before a file was
+    edited carries on, and is reported, with the wording it was asked in.
+    """
+
+    __tablename__ = "questionnaire_versions"
+    __table_args__ = (UniqueConstraint("questionnaire_id", "version", "content_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    questionnaire_id: Mapped[str] = mapped_column(String(64), index=True)
+    version: Mapped[int]
+    content_hash: Mapped[str] = mapped_column(String(64))
+    definition: Mapped[dict[str, Any]] = mapped_column(JSON)
+    first_used_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Conversation(Base):
+    __tablename__ = "conversations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The link's secret. It is the only key a person has to their conversation.
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    questionnaire_version_id: Mapped[int] = mapped_column(ForeignKey("questionnaire_versions.id"))
+    questionnaire_id: Mapped[str] = mapped_column(String(64), index=True)
+    audience: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    last_active_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    finished_early_at: Mapped[datetime | None]
+    submitted_at: Mapped[datetime | None] = mapped_column(index=True)
+
+    questionnaire_version: Mapped[QuestionnaireVersion] = relationship(lazy="joined")
+    answers: Mapped[list["Answer"]] = relationship(
+        back_populates="conversation", order_by="Answer.answered_at, Answer.id", cascade="all, delete-orphan"
+    )
+
+    @property
+    def status(self) -> str:
+        if self.submitted_at is not None:
+            return "submitted"
+        return "open"
+
+
+class Answer(Base):
+    """One answer. A changed answer replaces the earlier one for that question."""
+
+    __tablename__ = "answers"
+    __table_args__ = (
+        UniqueConstraint("conversation_id", "question_id"),
+        Index("ix_answers_answered_at", "answered_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
+    question_id: Mapped[str] = mapped_column(String(64))
+    # A string, a list of strings (multiple choice) or null (skipped).
+    value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    skipped: Mapped[bool] = mapped_column(default=False)
+    answered_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Free text is analysed once, when stored, so reports only aggregate.
+    analysis: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    analyser_version: Mapped[str | None] = mapped_column(String(32))
+
+    conversation: Mapped[Conversation] = relationship(back_populates="answers")
+
+    @property
+    def text(self) -> str | None:
+        return self.value if isinstance(self.value, str) else None
+
+
+__all__ = ["Answer", "Conversation", "QuestionnaireVersion"]

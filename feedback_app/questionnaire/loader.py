@@ -1,0 +1,259 @@
+"""Load questionnaire files into validated, frozen `Questionnaire` objects.
+
+Everything is checked when the files are loaded, at start-up, so that a mistake
+in a file stops the service with a message naming the file, the question and
+the problem, instead of surprising a child half-way through a conversation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from .schema import Condition, LocalText, Message, Question, Questionnaire
+
+# The words of a yes / no / not sure question in each language we ship, so
+# that files do not have to repeat them.
+YES_NO_LABELS: dict[str, tuple[str, str, str]] = {
+    "en": ("Yes", "No", "Not sure"),
+    "ar": ("نعم", "لا", "لست متأكدًا"),
+    "cy": ("Ydw", "Nac ydw", "Dim yn siŵr"),
+    "pl": ("Tak", "Nie", "Nie wiem"),
+}
+YES_NO_VALUES = ("yes", "no", "not_sure")
+
+
+class _QuestionnaireYamlLoader(yaml.SafeLoader):
+    """YAML's safe loader, but `yes`, `no`, `on` and `off` stay words.
+
+    Plain YAML 1.1 reads an option value of `no` as False (the "Norway
+    problem"); in a questionnaire, "no" is almost always an answer.
+    """
+
+
+_QuestionnaireYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_QuestionnaireYamlLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+class QuestionnaireError(Exception):
+    """A questionnaire file is wrong; the message says which file, where and why."""
+
+
+@dataclass(frozen=True)
+class LoadedQuestionnaire:
+    """A questionnaire as loaded from its file, with what identifies this exact content."""
+
+    questionnaire: Questionnaire
+    path: Path
+    content_hash: str
+
+    @property
+    def definition(self) -> dict:
+        return self.questionnaire.model_dump(mode="json", by_alias=True)
+
+
+def load_directory(directory: Path) -> dict[str, LoadedQuestionnaire]:
+    """Load every `*.yaml` file in `directory`, keyed by questionnaire id.
+
+    Raises QuestionnaireError listing every problem found in every file.
+    """
+    if not directory.is_dir():
+        raise QuestionnaireError(f"{directory}: the questionnaires folder does not exist")
+    loaded: dict[str, LoadedQuestionnaire] = {}
+    problems: list[str] = []
+    for path in sorted(directory.glob("*.y*ml")):
+        try:
+            item = load_file(path)
+        except QuestionnaireError as error:
+            problems.append(str(error))
+            continue
+        if item.questionnaire.id in loaded:
+            other = loaded[item.questionnaire.id].path.name
+            problems.append(
+                f"{path.name}: questionnaire id {item.questionnaire.id!r} is already used by {other}"
+            )
+            continue
+        loaded[item.questionnaire.id] = item
+    if problems:
+        raise QuestionnaireError("\n".join(problems))
+    if not loaded:
+        raise QuestionnaireError(f"{directory}: there are no questionnaire files (*.yaml) here")
+    return loaded
+
+
+def load_file(path: Path) -> LoadedQuestionnaire:
+    """Read, parse and validate one file. Raises QuestionnaireError."""
+    try:
+        raw_text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise QuestionnaireError(f"{path.name}: cannot be read ({error})") from error
+    try:
+        data = yaml.load(raw_text, Loader=_QuestionnaireYamlLoader)  # noqa: S506 - a SafeLoader
+    except yaml.YAMLError as error:
+        raise QuestionnaireError(f"{path.name}: is not valid YAML: {error}") from error
+    if not isinstance(data, dict):
+        raise QuestionnaireError(f"{path.name}: should be a mapping with id, version, title, ...")
+    questionnaire = parse(data, source=path.name)
+    return LoadedQuestionnaire(questionnaire, path, content_hash(questionnaire))
+
+
+def parse(data: Mapping, source: str = "<questionnaire>") -> Questionnaire:
+    """Validate one questionnaire's data. Raises QuestionnaireError naming `source`."""
+    data = _with_yes_no_options(data)
+    try:
+        questionnaire = Questionnaire.model_validate(data)
+    except ValidationError as error:
+        raise QuestionnaireError(
+            "\n".join(_describe(source, data, e) for e in error.errors())
+        ) from None
+    problems = list(_cross_check(questionnaire))
+    if problems:
+        raise QuestionnaireError("\n".join(f"{source}: {p}" for p in problems))
+    return questionnaire
+
+
+def content_hash(questionnaire: Questionnaire) -> str:
+    """A digest of what the questionnaire says, so a silent edit is noticed."""
+    canonical = json.dumps(
+        questionnaire.model_dump(mode="json", by_alias=True), sort_keys=True, ensure_ascii=False
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _with_yes_no_options(data: Mapping) -> dict:
+    """Fill in the fixed options of yes / no / not sure questions."""
+    data = dict(data)
+    steps = data.get("steps")
+    if not isinstance(steps, list):
+        return data
+    languages = data.get("languages") or ["en"]
+    filled = []
+    for step in steps:
+        if isinstance(step, dict) and step.get("type") == "yes_no" and "options" not in step:
+            step = dict(step)
+            step["options"] = [
+                {
+                    "value": value,
+                    "label": {
+                        lang: YES_NO_LABELS[lang][i] for lang in languages if lang in YES_NO_LABELS
+                    }
+                    or value,
+                }
+                for i, value in enumerate(YES_NO_VALUES)
+            ]
+            step["_yes_no_filled"] = True
+        filled.append(step)
+    data["steps"] = [_strip_marker(s) for s in filled]
+    return data
+
+
+def _strip_marker(step: object) -> object:
+    if isinstance(step, dict):
+        step.pop("_yes_no_filled", None)
+    return step
+
+
+def _describe(source: str, data: Mapping, error: Mapping) -> str:
+    """Turn one pydantic error into "file: question 'x': field: problem"."""
+    loc = list(error["loc"])
+    where = []
+    if len(loc) >= 2 and loc[0] == "steps" and isinstance(loc[1], int):
+        index = loc[1]
+        steps = data.get("steps") or []
+        step = steps[index] if index < len(steps) else None
+        if isinstance(step, dict) and "id" in step:
+            where.append(f"question {step['id']!r}")
+        elif isinstance(step, dict) and "message" in step:
+            where.append(f"message (step {index + 1})")
+        else:
+            where.append(f"step {index + 1}")
+        # Pydantic names the union member and validator it tried; people
+        # need only the field.
+        loc = [p for p in loc[2:] if p not in ("question", "message") and "[" not in str(p)]
+    field = ".".join(str(part) for part in loc if part != "*")
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden":
+        message = "is not a field this format knows (check the spelling)"
+    elif error["type"] == "missing":
+        message = "is missing"
+    parts = [source, *where]
+    if field:
+        parts.append(field)
+    return ": ".join(parts) + f": {message}"
+
+
+def _cross_check(q: Questionnaire) -> Iterator[str]:
+    """Checks that need the whole questionnaire: ids, branching and translations."""
+    seen: dict[str, Question] = {}
+    for position, step in enumerate(q.steps, start=1):
+        label = f"question {step.id!r}" if isinstance(step, Question) else f"message (step {position})"
+        for condition in step.when:
+            yield from (f"{label}: {p}" for p in _check_condition(condition, seen))
+        if isinstance(step, Question):
+            if step.id in seen:
+                yield f"{label}: this id is used twice"
+            seen[step.id] = step
+        for text_name, text in _texts_of(step):
+            for lang in _missing_languages(text, q.languages):
+                yield f"{label}: {text_name} has no {lang!r} translation"
+    for text_name, texts in (("intro", q.intro), ("outro", q.outro)):
+        for text in texts:
+            for lang in _missing_languages(text, q.languages):
+                yield f"{text_name}: has no {lang!r} translation"
+    for lang in _missing_languages(q.title, q.languages):
+        yield f"title: has no {lang!r} translation"
+
+
+def _check_condition(condition: Condition, earlier: Mapping[str, Question]) -> Iterator[str]:
+    target = earlier.get(condition.question)
+    if target is None:
+        yield (
+            f"'when' refers to question {condition.question!r}, "
+            "which is not an earlier question in this file"
+        )
+        return
+    values = (condition.is_in or ()) + (condition.not_in or ())
+    if values and target.type == "free_text":
+        yield f"'when' compares free text answers of {target.id!r}; use 'answered' instead"
+        return
+    known = {o.value for o in target.options}
+    for value in values:
+        if value not in known:
+            yield f"'when' uses {value!r}, which is not an option of question {target.id!r}"
+
+
+def _texts_of(step: Question | Message) -> Iterator[tuple[str, LocalText]]:
+    if isinstance(step, Message):
+        yield "message", step.message
+        return
+    yield "text", step.text
+    if step.hint:
+        yield "hint", step.hint
+    for text in step.before:
+        yield "before", text
+    for option in step.options:
+        yield f"option {option.value!r}", option.label
+
+
+def _missing_languages(text: LocalText, languages: tuple[str, ...]) -> Iterator[str]:
+    for position, lang in enumerate(languages):
+        if lang in text or (position == 0 and "*" in text):
+            continue
+        yield lang
+
+
+def localise(text: LocalText, language: str, default: str) -> str:
+    """The text in `language`, falling back to the questionnaire's first language."""
+    return text.get(language) or text.get("*") or text.get(default) or next(iter(text.values()))

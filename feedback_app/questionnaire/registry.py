@@ -1,0 +1,107 @@
+"""The questionnaires this service offers, loaded once at start-up.
+
+A conversation answers one exact version of a questionnaire. That version is
+kept in the database the first time it is used, so editing a file never
+changes what an earlier conversation was asked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import QuestionnaireVersion
+from .loader import LoadedQuestionnaire, QuestionnaireError, load_directory
+from .schema import Questionnaire
+
+EXTENSION_KEY = "questionnaires"
+
+
+def init_app(app: Flask) -> None:
+    """Load and validate every questionnaire file; a bad file stops start-up."""
+    directory = Path(app.config["QUESTIONNAIRES_DIR"])
+    try:
+        app.extensions[EXTENSION_KEY] = load_directory(directory)
+    except QuestionnaireError as error:
+        raise QuestionnaireError(
+            f"The questionnaire files in {directory} have problems:\n{error}"
+        ) from None
+    app.cli.add_command(check_questionnaires_command)
+
+
+def available() -> dict[str, LoadedQuestionnaire]:
+    return current_app.extensions[EXTENSION_KEY]
+
+
+def current(questionnaire_id: str) -> LoadedQuestionnaire | None:
+    return available().get(questionnaire_id)
+
+
+def version_row(loaded: LoadedQuestionnaire) -> QuestionnaireVersion:
+    """The stored copy of exactly this questionnaire, added if it is new.
+
+    The caller commits: the row goes in with the conversation that uses it.
+    """
+    q = loaded.questionnaire
+    row = db.session.scalar(
+        select(QuestionnaireVersion).where(
+            QuestionnaireVersion.questionnaire_id == q.id,
+            QuestionnaireVersion.version == q.version,
+            QuestionnaireVersion.content_hash == loaded.content_hash,
+        )
+    )
+    if row is None:
+        row = QuestionnaireVersion(
+            questionnaire_id=q.id,
+            version=q.version,
+            content_hash=loaded.content_hash,
+            definition=loaded.definition,
+        )
+        db.session.add(row)
+        db.session.flush()
+    return row
+
+
+def questionnaire_of(row: QuestionnaireVersion) -> Questionnaire:
+    """The questionnaire as that version said it (parsed once per process)."""
+    key = (row.id, row.content_hash)
+    parsed = _parsed.get(key)
+    if parsed is None:
+        parsed = _parsed[key] = Questionnaire.model_validate(row.definition)
+    return parsed
+
+
+# Versions are few (one per edit of a file), so this stays small.
+_parsed: dict[tuple[int, str], Questionnaire] = {}
+
+
+@click.command("check-questionnaires")
+def check_questionnaires_command() -> None:
+    """Check every questionnaire file and say what is wrong, if anything."""
+    # create_app has already loaded (and so checked) every file to get here.
+    for loaded in available().values():
+        q = loaded.questionnaire
+        stored = db.session.scalars(
+            select(QuestionnaireVersion).where(
+                QuestionnaireVersion.questionnaire_id == q.id,
+                QuestionnaireVersion.version == q.version,
+                QuestionnaireVersion.content_hash != loaded.content_hash,
+            )
+        ).first() if _has_tables() else None
+        note = ""
+        if stored is not None:
+            note = (
+                f"  (warning: version {q.version} was already used with different wording; "
+                "add 1 to `version` in the file)"
+            )
+        click.echo(f"ok  {loaded.path.name}: {q.id} v{q.version}, {len(q.questions)} questions{note}")
+
+
+def _has_tables() -> bool:
+    from sqlalchemy import inspect
+
+    return inspect(db.engine).has_table(QuestionnaireVersion.__tablename__)
