@@ -7,7 +7,7 @@ from werkzeug.wrappers import Response
 
 from ..conversation import service
 from ..conversation.engine import AnswerError
-from ..conversation.wording import interface_text
+from ..conversation.wording import LANGUAGE_NAMES, interface_text
 from ..questionnaire.loader import localise
 from ..extensions import limiter
 from . import bp
@@ -34,6 +34,14 @@ def conversation(token: str) -> str:
     found = _find(token)
     state = service.state_of(found, change=request.args.get("change"))
     return _page(found, state, AnswerForm())
+
+
+@bp.get("/c/<token>/language/<language>")
+def switch_language(token: str, language: str) -> Response:
+    """Carry on in another language, from exactly where the person is."""
+    found = _find(token)
+    service.set_language(found, language)
+    return redirect(url_for("chat.conversation", token=found.token, _anchor="latest"), code=303)
 
 
 @bp.post("/c/<token>")
@@ -81,6 +89,7 @@ def _again(found, form: AnswerForm, message: str) -> tuple[str, int]:
 def _page(found, state, form: AnswerForm, error: str | None = None, typed: str = "") -> str:
     q = service.questionnaire_of(found)
     title = localise(q.title, state.language, q.default_language)
+    languages = [(code, LANGUAGE_NAMES.get(code, code)) for code in q.languages]
     return render_template(
         "chat/conversation.html",
         conversation=found,
@@ -89,6 +98,7 @@ def _page(found, state, form: AnswerForm, error: str | None = None, typed: str =
         error=error,
         typed=typed,
         title=title,
+        languages=languages,
     )
 
 

@@ -75,6 +75,15 @@ def state_of(conversation: Conversation, change: str | None = None, language: st
     )
 
 
+def set_language(conversation: Conversation, language: str) -> None:
+    """Switch the conversation's language, if its questionnaire has that language."""
+    if conversation.submitted_at is not None:
+        return
+    if language in questionnaire_of(conversation).languages and language != conversation.language:
+        conversation.language = language
+        db.session.commit()
+
+
 def record_answer(
     conversation: Conversation, question_id: str, value: object, *, skip: bool = False
 ) -> ConversationState:

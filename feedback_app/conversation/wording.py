@@ -60,6 +60,10 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+# Each language's name in itself, for the language switcher.
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "ar": "العربية", "cy": "Cymraeg", "pl": "Polski"}
+
+
 def interface_text(key: str, language: str) -> str:
     """The service's own words for `key`, in `language` or else English."""
     return WORDS.get(language.split("-")[0], WORDS["en"]).get(key) or WORDS["en"][key]

@@ -1,0 +1,93 @@
+"""Fixtures every test starts from: `app`, `client` and `runner` (as in flaskr).
+
+The database is SQLite in a temporary folder, or whatever `DATABASE_URL`
+names (CI runs the whole suite a second time against PostgreSQL). The schema
+is built once per run through the real migrations, and emptied between tests.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient, FlaskCliRunner
+from sqlalchemy import text
+
+from feedback_app import create_app
+from feedback_app.database import upgrade_schema
+from feedback_app.extensions import db
+from feedback_app.models import Base
+from tests.page_checks import check_page
+
+os.environ.setdefault("NLTK_DATA", "/nonexistent-nltk-data")  # prove nothing needs corpora
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return url
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+
+
+@pytest.fixture(scope="session")
+def _schema(database_url: str) -> str:
+    """Build the schema once per run, from nothing, through the migrations."""
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url})
+    with app.app_context():
+        with db.engine.begin() as connection:
+            Base.metadata.drop_all(connection)
+            connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        upgrade_schema()
+        db.engine.dispose()
+    return database_url
+
+
+def make_app(database_url: str, **overrides) -> Flask:
+    config = {"TESTING": True, "DATABASE_URL": database_url, "RATELIMIT_ENABLED": False}
+    config.update(overrides)
+    app = create_app(config)
+    app.test_client_class = CheckingClient
+    return app
+
+
+@pytest.fixture
+def app(_schema: str) -> Iterator[Flask]:
+    app = make_app(_schema)
+    yield app
+    with app.app_context():
+        db.session.remove()
+        with db.engine.begin() as connection:
+            for table in reversed(Base.metadata.sorted_tables):
+                connection.execute(table.delete())
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask) -> FlaskCliRunner:
+    return app.test_cli_runner()
+
+
+class CheckingClient(FlaskClient):
+    """A test client that checks every HTML page it fetches (as GOV.UK Notify does):
+    it parses, has a title, its forms have an action, and it runs no inline script."""
+
+    def open(self, *args, **kwargs):
+        response = super().open(*args, **kwargs)
+        if response.mimetype == "text/html" and response.status_code != 304:
+            check_page(response.get_data(as_text=True))
+        return response
+
+
+def csrf_token(html: str) -> str:
+    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert match, "the page has no CSRF token"
+    return match.group(1)
