@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import click
+from flask.cli import with_appcontext
 from flask import Flask
 
 from . import demo, export
@@ -17,6 +18,7 @@ def init_app(app: Flask) -> None:
 
 @click.command("export-responses")
 @click.option("--format", "fmt", type=click.Choice(["csv"]), default="csv", show_default=True)
+@with_appcontext
 def export_responses_command(fmt: str) -> None:
     """Write every stored answer to standard output."""
     count = export.write_csv(sys.stdout)

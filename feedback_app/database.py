@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from flask.cli import with_appcontext
 from alembic import command
 from alembic.config import Config
 from flask import Flask, current_app
@@ -73,6 +74,7 @@ def database_is_up() -> bool:
 
 
 @click.command("init-db")
+@with_appcontext
 def init_db_command() -> None:
     """Create the database tables, or upgrade them to the latest schema."""
     upgrade_schema()

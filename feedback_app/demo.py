@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import click
+from flask.cli import with_appcontext
 from sqlalchemy import func, select
 
 from .conversation import service
@@ -50,6 +51,7 @@ def seed(conversations: int = 12, rng: random.Random | None = None) -> int:
 
 
 @click.command("seed-demo")
+@with_appcontext
 def seed_demo_command() -> None:
     """Add demo conversations, once (does nothing if there are already some)."""
     existing = db.session.scalar(select(func.count()).select_from(Conversation))

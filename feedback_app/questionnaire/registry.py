@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from flask.cli import with_appcontext
 from flask import Flask, current_app
 from sqlalchemy import select
 
@@ -80,6 +81,7 @@ _parsed: dict[tuple[int, str], Questionnaire] = {}
 
 
 @click.command("check-questionnaires")
+@with_appcontext
 def check_questionnaires_command() -> None:
     """Check every questionnaire file and say what is wrong, if anything."""
     # create_app has already loaded (and so checked) every file to get here.

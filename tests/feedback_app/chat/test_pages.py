@@ -1,0 +1,187 @@
+"""The chat pages with JavaScript off: every step is a form post, then a redirect."""
+
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from feedback_app.extensions import db
+from feedback_app.models import Answer
+from tests.conftest import csrf_token
+
+QID = "young-person-before-review"
+
+
+def start(client) -> str:
+    response = client.get(f"/start/{QID}")
+    assert response.status_code == 303
+    return response.headers["Location"]
+
+
+def open_question_id(html: str) -> str | None:
+    match = re.search(r'name="question_id" value="([^"]+)"', html)
+    return match.group(1) if match else None
+
+
+def post(client, url, **fields):
+    page = client.get(url).get_data(as_text=True)
+    data = {"csrf_token": csrf_token(page), **fields}
+    return client.post(url, data=data)
+
+
+def test_start_redirects_to_a_new_conversation_page(client):
+    location = start(client)
+    assert location.startswith("/c/")
+    page = client.get(location)
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert 'role="log"' in html
+    assert html.count("<form") == 1
+
+
+def test_start_with_an_unknown_questionnaire_is_404(client):
+    assert client.get("/start/no-such-thing").status_code == 404
+
+
+def test_start_in_another_language_sets_lang_and_dir(client, app):
+    languages = app.extensions["questionnaires"][QID].questionnaire.languages
+    if "ar" not in languages:
+        pytest.skip("the Arabic translation has not been added yet")
+    html = client.get(start_with(client, "?lang=ar")).get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in html
+
+
+def start_with(client, query):
+    return client.get(f"/start/{QID}{query}").headers["Location"]
+
+
+def test_a_quick_reply_answer_is_posted_stored_and_redirected(client, app):
+    url = start(client)
+    question_id = open_question_id(client.get(url).get_data(as_text=True))
+    response = post(client, url, question_id=question_id, value="good")
+    assert response.status_code == 303 and response.headers["Location"].startswith(url)
+    html = client.get(url).get_data(as_text=True)
+    assert open_question_id(html) != question_id
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Answer)) == 1
+
+
+def test_the_page_answers_with_security_headers(client):
+    response = client.get(start(client))
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_a_post_without_the_csrf_token_is_refused_and_stores_nothing(client, app):
+    url = start(client)
+    question_id = open_question_id(client.get(url).get_data(as_text=True))
+    response = client.post(url, data={"question_id": question_id, "value": "good"})
+    assert response.status_code in (400, 422)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Answer)) == 0
+
+
+def test_a_bad_answer_shows_the_error_and_keeps_what_was_typed(client):
+    url = start(client)
+    html = client.get(url).get_data(as_text=True)
+    while 'name="text"' not in html:
+        post(client, url, question_id=open_question_id(html), action="skip")
+        html = client.get(url).get_data(as_text=True)
+    typed = "I like my carers " * 100
+    response = post(client, url, question_id=open_question_id(html), text=typed)
+    assert response.status_code == 422
+    body = response.get_data(as_text=True)
+    assert 'role="alert"' in body and "a bit long" in body
+    assert "I like my carers" in body
+
+
+def finish_without_javascript(client, url):
+    html = client.get(url).get_data(as_text=True)
+    steps = 0
+    while (question_id := open_question_id(html)) is not None:
+        if 'name="text"' in html:
+            fields = {"text": "It is fine here."}
+        elif 'name="multi"' in html:
+            fields = {"multi": "1", "value": re.findall(r'type="checkbox" name="value" value="([^"]+)"', html)[:1]}
+        else:
+            fields = {"value": re.findall(r'name="value" value="([^"]+)"', html)[0]}
+        assert post(client, url, question_id=question_id, **fields).status_code == 303
+        html = client.get(url).get_data(as_text=True)
+        steps += 1
+        assert steps < 60
+    return html
+
+
+def test_a_whole_questionnaire_can_be_finished_and_sent_without_javascript(client):
+    url = start(client)
+    review = finish_without_javascript(client, url)
+    assert "What you told us" in review and "It is fine here." in review
+    assert post(client, url, action="submit").status_code == 303
+    done = client.get(url).get_data(as_text=True)
+    assert "<form" not in done
+    assert "Thank you" in done
+
+
+def test_after_sending_the_link_shows_nothing_that_was_said(client):
+    url = start(client)
+    finish_without_javascript(client, url)
+    post(client, url, action="submit")
+    html = client.get(url).get_data(as_text=True)
+    assert "It is fine here." not in html
+
+
+def test_skip_moves_to_the_next_question(client):
+    url = start(client)
+    first = open_question_id(client.get(url).get_data(as_text=True))
+    post(client, url, question_id=first, action="skip")
+    html = client.get(url).get_data(as_text=True)
+    assert open_question_id(html) != first
+    assert "(skipped)" in html
+
+
+def test_go_back_reopens_the_previous_answer_for_changing(client):
+    url = start(client)
+    first = open_question_id(client.get(url).get_data(as_text=True))
+    post(client, url, question_id=first, value="good")
+    html = client.get(url).get_data(as_text=True)
+    back = re.search(r'href="([^"]*change=' + first + ')', html)
+    assert back, "there is no go-back link"
+    reopened = client.get(back.group(1).replace("&amp;", "&")).get_data(as_text=True)
+    assert open_question_id(reopened) == first
+    assert 'aria-pressed="true"' in reopened  # the earlier answer is shown as chosen
+
+
+def test_finish_now_goes_to_review_and_carry_on_returns(client):
+    url = start(client)
+    post(client, url, action="finish")
+    html = client.get(url).get_data(as_text=True)
+    assert "What you told us" in html and 'value="resume"' in html
+    post(client, url, action="resume")
+    assert open_question_id(client.get(url).get_data(as_text=True)) is not None
+
+
+def test_opening_the_link_later_carries_on_where_the_person_stopped(client, app):
+    url = start(client)
+    first = open_question_id(client.get(url).get_data(as_text=True))
+    post(client, url, question_id=first, value="good")
+    other_device = app.test_client()  # no cookies: another phone
+    html = other_device.get(url).get_data(as_text=True)
+    assert open_question_id(html) not in (None, first)
+
+
+def test_an_unknown_conversation_link_is_a_kind_404_page(client):
+    response = client.get("/c/not-a-real-token")
+    assert response.status_code == 404
+    assert "find that page" in response.get_data(as_text=True)
+
+
+def test_the_language_switch_keeps_the_place(client, app):
+    url = start(client)
+    first = open_question_id(client.get(url).get_data(as_text=True))
+    post(client, url, question_id=first, value="good")
+    response = client.get(f"{url}/language/en")
+    assert response.status_code == 303
+    assert open_question_id(client.get(url).get_data(as_text=True)) not in (None, first)
