@@ -14,6 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from textblob.en import lexicon, spelling
+
 from analysis.redaction import Replacement, redact
 from analysis.result import SENTIMENTS, THEMES, Analysis, Sentiment
 
@@ -209,8 +211,6 @@ def _unknown_share(words: list[str]) -> float:
 
     Capitalised words are left out because names and places are unknown too.
     """
-    from textblob.en import lexicon, spelling
-
     plain = [w for w in words if w.islower() and w.isalpha()]
     if not plain:
         return 0.0

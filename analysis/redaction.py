@@ -19,6 +19,8 @@ from functools import cache
 from pathlib import Path
 from typing import Literal, NamedTuple
 
+from textblob.en import lexicon
+
 __all__ = ["MARKERS", "Redaction", "RedactionKind", "Replacement", "redact"]
 
 RedactionKind = Literal["name", "phone", "email", "postcode", "address", "school", "link"]
@@ -206,8 +208,6 @@ def first_names() -> frozenset[str]:
 def _lexicon_tag(word: str) -> str | None:
     # TextBlob's tagger lexicon knows whether "Is" or "Nice" is an ordinary
     # word; it ships with TextBlob and needs no corpus download.
-    from textblob.en import lexicon
-
     return lexicon.get(word)
 
 
