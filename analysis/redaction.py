@@ -13,6 +13,7 @@ in a report.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -142,7 +143,9 @@ _NOT_SCHOOL_NAME = frozenset(
 
 # --- names -----------------------------------------------------------------
 
-_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?:['’-][A-Za-z]+)*")
+# Letters in any alphabet, so that "Siôn" and "Zoë" are whole words.
+_NAME_WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
+_WORD = re.compile(rf"(?<![\w'’-]){_NAME_WORD}")
 _CONTRACTION = re.compile(r"(?i)['’](?:m|ll|d|ve|re|t)$")
 _POSSESSIVE = re.compile(r"(?i)['’]s$")
 
@@ -180,7 +183,8 @@ _NAME_CUE = re.compile(
     r"(?i)\b(?:"
     r"(?:my|our|the|his|her|their)\s+(?:old\s+|new\s+)?(?:social\s+worker|sw|iro|"
     r"independent\s+reviewing\s+officer|foster\s+(?:carers?|mum|dad|mam|parents?)|"
-    r"carers?|key\s*worker|support\s+worker|advocate|teacher|tutor|"
+    r"carers?|(?:key|support|project|youth)\s*worker|personal\s+adviser|pa|advocate|"
+    r"mentor|counsellor|therapist|teacher|tutor|"
     r"(?:little\s+|big\s+|older\s+|younger\s+|baby\s+)?(?:brother|sister|cousin)|"
     r"friend|best\s+friend|mate|boyfriend|girlfriend|mum|mam|dad|son|daughter)"
     r"|called|named|name\s+is|name['’]s"
@@ -189,10 +193,10 @@ _NAME_CUE = re.compile(
 )
 # Titles: "Miss" only with its capital, since "I miss Sarah" is a verb.
 _TITLE_CUE = re.compile(r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\bMiss)(?=\s)")
-_NEXT_WORD = re.compile(r",?\s+([A-Za-z]+(?:['’-][A-Za-z]+)*)")
-_SURNAME = re.compile(r"[ ]([A-Z][A-Za-z]*(?:['’-][A-Za-z]+)*)")
+_NEXT_WORD = re.compile(rf",?\s+({_NAME_WORD})")
+_SURNAME = re.compile(rf"[ ]({_NAME_WORD})")
 # "my foster carers Karen and Steve": a cue can name more than one person.
-_AND_NAME = re.compile(r"\s+(?:and|&)\s+([A-Za-z]+(?:['’-][A-Za-z]+)*)")
+_AND_NAME = re.compile(rf"\s+(?:and|&)\s+({_NAME_WORD})")
 
 
 @cache
@@ -205,6 +209,12 @@ def first_names() -> frozenset[str]:
     )
 
 
+def _fold(word: str) -> str:
+    """Lower case without accents, so that "Zoë" is found as "zoe"."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _lexicon_tag(word: str) -> str | None:
     # TextBlob's tagger lexicon knows whether "Is" or "Nice" is an ordinary
     # word; it ships with TextBlob and needs no corpus download.
@@ -215,7 +225,7 @@ def _looks_like_name(word: str) -> bool:
     """A capitalised word that is not an ordinary word or a word like "Mum"."""
     if not word[:1].isupper() or word.lower() in _NEVER_NAMES:
         return False
-    if word.lower() in first_names():
+    if _fold(word) in first_names():
         return True
     tag = _lexicon_tag(word)
     if tag is None and not _is_title_case(word):
@@ -291,7 +301,7 @@ def _is_cued_name(word: str, after_title: bool) -> bool:
     lower = word.lower()
     return (
         _looks_like_name(word)
-        or (lower in first_names() and lower not in _NAMES_THAT_ARE_WORDS)
+        or (_fold(word) in first_names() and lower not in _NAMES_THAT_ARE_WORDS)
         or (after_title and _is_unknown_word(word))
     )
 
@@ -316,7 +326,7 @@ def _find_names(text: str, names: Iterable[str]) -> Iterator[tuple[int, int]]:
     known = first_names()
     for match in _WORD.finditer(text):
         word = _base(match.group())
-        if not word or word.lower() not in known or word.lower() in _NEVER_NAMES:
+        if not word or _fold(word) not in known or word.lower() in _NEVER_NAMES:
             continue
         if word.lower() in _NAMES_THAT_ARE_WORDS:
             if not _is_title_case(word) or _starts_sentence(text, match.start()):

@@ -75,6 +75,8 @@ def test_supplied_name_that_is_an_everyday_word_needs_its_capital():
         ("Mrs Okonkwo was my teacher.", "Mrs [name] was my teacher."),
         ("mr smith helped me", "mr [name] helped me"),
         ("A boy named Tobias was mean.", "A boy named [name] was mean."),
+        ("My youth worker, Siôn, is great.", "My youth worker, [name], is great."),
+        ("my PA Gethin helps me", "my PA [name] helps me"),
     ],
 )
 def test_name_after_a_cue_is_redacted(text, expected):
@@ -103,6 +105,10 @@ def test_common_first_name_is_redacted_without_a_cue():
     assert redact("Me and Jamie went bowling with Priya.").text == (
         "Me and [name] went bowling with [name]."
     )
+
+
+def test_common_first_name_written_with_an_accent_is_redacted():
+    assert redact("Zoë came round.").text == "[name] came round."
 
 
 def test_common_first_name_in_lower_case_is_redacted():
