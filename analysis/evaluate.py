@@ -1,0 +1,188 @@
+"""Measure the analysis against labelled feedback.
+
+    python -m analysis.evaluate FILE.jsonl [--predictions OUT.jsonl]
+
+FILE.jsonl has one JSON object a line with `text`, `respondent`, `sentiment`
+(positive, negative, mixed, neutral), `themes` (a list from the taxonomy),
+`concern` (true or false) and `source`. Prints one JSON object with the
+figures (see `evaluate`); with `--predictions`, also writes one line per input
+with the text and what the analysis said. Exits 2 with a message naming the
+file and line when the input is missing or malformed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from textblob.en.sentiments import PatternAnalyzer
+
+from analysis.analyser import analyse
+from analysis.result import SENTIMENTS, THEMES, Analysis
+
+
+class EvaluationInputError(ValueError):
+    """The labelled file is missing or a line in it is malformed (the message says where)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledLine:
+    """One labelled piece of feedback."""
+
+    text: str
+    sentiment: str
+    themes: tuple[str, ...]
+    concern: bool
+    respondent: str = ""
+    source: str = ""
+
+
+def _parse_line(raw: str, where: str) -> LabelledLine:
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise EvaluationInputError(f"{where}: not valid JSON ({error.msg})") from None
+    if not isinstance(data, dict):
+        raise EvaluationInputError(f"{where}: expected a JSON object")
+    for key, kind in (("text", str), ("sentiment", str), ("themes", list), ("concern", bool)):
+        if key not in data:
+            raise EvaluationInputError(f"{where}: missing '{key}'")
+        if not isinstance(data[key], kind):
+            raise EvaluationInputError(f"{where}: '{key}' should be a {kind.__name__}")
+    if data["sentiment"] not in SENTIMENTS:
+        raise EvaluationInputError(f"{where}: sentiment '{data['sentiment']}' is not one of {', '.join(SENTIMENTS)}")
+    unknown = [t for t in data["themes"] if t not in THEMES]
+    if unknown:
+        raise EvaluationInputError(f"{where}: unknown theme(s) {', '.join(map(str, unknown))}")
+    return LabelledLine(
+        text=data["text"],
+        sentiment=data["sentiment"],
+        themes=tuple(data["themes"]),
+        concern=data["concern"],
+        respondent=str(data.get("respondent", "")),
+        source=str(data.get("source", "")),
+    )
+
+
+def read_labelled(path: Path) -> list[LabelledLine]:
+    """Return the labelled lines of a JSONL file, skipping blank lines.
+
+    Raises EvaluationInputError naming the file (and line) if it cannot be
+    read or a line is malformed.
+    """
+    try:
+        content = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise EvaluationInputError(f"{path}: file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise EvaluationInputError(f"{path}: cannot be read ({error})") from None
+    lines = []
+    for number, raw in enumerate(content.splitlines(), start=1):
+        if raw.strip():
+            lines.append(_parse_line(raw, f"{path}:{number}"))
+    if not lines:
+        raise EvaluationInputError(f"{path}: no labelled lines")
+    return lines
+
+
+def _sentiment_figures(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
+    """Accuracy, macro-F1 over the four labels, and the share of positive/negative swaps."""
+    n = len(gold)
+    f1s = []
+    for label in SENTIMENTS:
+        tp = sum(g == p == label for g, p in zip(gold, predicted))
+        fp = sum(p == label != g for g, p in zip(gold, predicted))
+        fn = sum(g == label != p for g, p in zip(gold, predicted))
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    severe = sum({g, p} == {"positive", "negative"} for g, p in zip(gold, predicted))
+    return {
+        "accuracy": sum(g == p for g, p in zip(gold, predicted)) / n,
+        "macro_f1": sum(f1s) / len(f1s),
+        "severe_error_rate": severe / n,
+    }
+
+
+def _theme_micro_f1(gold: Iterable[tuple[str, ...]], predicted: Iterable[tuple[str, ...]]) -> float:
+    tp = fp = fn = 0
+    for g, p in zip(gold, predicted):
+        tp += len(set(g) & set(p))
+        fp += len(set(p) - set(g))
+        fn += len(set(g) - set(p))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def baseline_label(text: str, analyzer: PatternAnalyzer | None = None) -> str:
+    """Plain TextBlob: polarity above 0 positive, below 0 negative, else neutral."""
+    polarity = (analyzer or PatternAnalyzer()).analyze(text).polarity
+    return "positive" if polarity > 0 else "negative" if polarity < 0 else "neutral"
+
+
+def evaluate(lines: Sequence[LabelledLine], analyses: Sequence[Analysis]) -> dict[str, float | int]:
+    """Return the figures, rounded to 4 places, for analyses of the labelled lines."""
+    gold = [line.sentiment for line in lines]
+    ours = _sentiment_figures(gold, [a.sentiment for a in analyses])
+    analyzer = PatternAnalyzer()
+    base = _sentiment_figures(gold, [baseline_label(line.text, analyzer) for line in lines])
+    flagged = [(line.concern, a.is_concern) for line, a in zip(lines, analyses)]
+    true_pos = sum(g and p for g, p in flagged)
+    actual = sum(g for g, _ in flagged)
+    raised = sum(p for _, p in flagged)
+    figures: dict[str, float | int] = {
+        "n": len(lines),
+        "sentiment_accuracy": ours["accuracy"],
+        "sentiment_macro_f1": ours["macro_f1"],
+        "sentiment_severe_error_rate": ours["severe_error_rate"],
+        "theme_micro_f1": _theme_micro_f1([line.themes for line in lines], [a.themes for a in analyses]),
+        # With nothing to find, nothing was missed; with nothing raised, nothing was wrong.
+        "concern_recall": true_pos / actual if actual else 1.0,
+        "concern_precision": true_pos / raised if raised else 1.0,
+        "baseline_sentiment_accuracy": base["accuracy"],
+        "baseline_sentiment_macro_f1": base["macro_f1"],
+        "baseline_sentiment_severe_error_rate": base["severe_error_rate"],
+    }
+    return {k: v if isinstance(v, int) else round(v, 4) for k, v in figures.items()}
+
+
+def write_predictions(path: Path, analyses: Sequence[Analysis]) -> None:
+    """Write one JSON line per analysis. Raises OSError if the file cannot be written."""
+    with path.open("w", encoding="utf-8") as out:
+        for a in analyses:
+            row = {
+                "text": a.text,
+                "sentiment": a.sentiment,
+                "polarity": round(a.polarity, 4),
+                "themes": list(a.themes),
+                "concern": a.is_concern,
+                "concern_category": a.concern,
+            }
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 2 bad input or output)."""
+    parser = argparse.ArgumentParser(prog="python -m analysis.evaluate", description=__doc__.split("\n\n")[0])
+    parser.add_argument("file", type=Path, help="labelled feedback, one JSON object a line")
+    parser.add_argument("--predictions", type=Path, help="also write what the analysis said, one line per input")
+    args = parser.parse_args(argv)
+    try:
+        lines = read_labelled(args.file)
+    except EvaluationInputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    analyses = [analyse(line.text) for line in lines]
+    if args.predictions:
+        try:
+            write_predictions(args.predictions, analyses)
+        except OSError as error:
+            print(f"error: {args.predictions}: cannot write predictions ({error.strerror})", file=sys.stderr)
+            return 2
+    print(json.dumps(evaluate(lines, analyses)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

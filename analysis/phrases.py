@@ -1,0 +1,148 @@
+"""Phrase patterns: how the word lists in `analysis/data` are written and found.
+
+A pattern is words separated by spaces, matched on word forms (see
+`analysis.text.stem`), so "listen to me" also finds "listened to me". In a
+pattern:
+
+  ``a|b|c``   any one of these words (or contracted forms: ``dont|never``)
+  ``@name``   any word of the named word class (``@family`` = mum, dad, ...)
+  ``*``       any one word
+  ``..``      up to three words ("hit .. me" finds "hit me", "hit my sister and me")
+  ``word?``   the word may be missing ("so? scared")
+
+The first slot must be a plain word, alternatives or a class, so that
+patterns can be indexed by their first word and tried only where it occurs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from analysis.lexicons import LexiconError
+from analysis.text import KNOWN_KEYS, PreparedText, stem, tokenise
+
+Payload = TypeVar("Payload")
+
+# A gap never crosses the end of a clause.
+_GAP = r"(?:[^ .!?;\n\u2026]+ ){0,3}"
+_ANY = r"[^ .!?;\n\u2026]+ "
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch(Generic[Payload]):
+    """One pattern found in a text: tokens start..end-1 and what it stands for."""
+
+    start: int
+    end: int
+    payload: Payload
+    pattern: str
+
+
+def _keys_of(words: str) -> str:
+    """The key sequence a literal alternative stands for, e.g. "dont" -> "do not"."""
+    keys = [stem(w) for w in tokenise(words)]
+    KNOWN_KEYS.update(keys)
+    return " ".join(keys)
+
+
+class PhraseMatcher(Generic[Payload]):
+    """Finds any of many phrase patterns in a prepared text.
+
+    Build it once from (pattern, payload) pairs; `find` then costs one dict
+    look-up per token plus a regex match only where a pattern's first word
+    occurs.
+    """
+
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, Payload]],
+        classes: Mapping[str, Sequence[str]] | None = None,
+        source: str = "a phrase list",
+    ) -> None:
+        """Raises LexiconError naming `source` and the pattern if one is malformed."""
+        self._classes = {name: [str(w) for w in words] for name, words in (classes or {}).items()}
+        self._source = source
+        self._single: dict[str, list[tuple[Payload, str]]] = {}
+        self._multi: dict[str, list[tuple[re.Pattern[str], Payload, str]]] = {}
+        for pattern, payload in entries:
+            self._add(str(pattern), payload)
+
+    def _alternatives(self, slot: str, pattern: str) -> list[str]:
+        if slot.startswith("@"):
+            name = slot[1:]
+            if name not in self._classes:
+                raise LexiconError(
+                    f"{self._source}: pattern '{pattern}' uses unknown word class '@{name}'; "
+                    f"define it under 'classes'"
+                )
+            words = self._classes[name]
+        else:
+            words = slot.split("|")
+        keys = [_keys_of(w) for w in words if w]
+        if not all(keys):
+            raise LexiconError(f"{self._source}: pattern '{pattern}' has an empty alternative in '{slot}'")
+        return keys
+
+    def _add(self, pattern: str, payload: Payload) -> None:
+        slots = pattern.split()
+        if not slots or slots[0] in ("*", "..") or slots[0].endswith("?"):
+            raise LexiconError(
+                f"{self._source}: pattern '{pattern}' must start with a word, "
+                f"alternatives or a @class (not *, .. or an optional word)"
+            )
+        firsts = self._alternatives(slots[0], pattern)
+        if len(slots) == 1 and all(" " not in k for k in firsts):
+            for key in firsts:
+                self._single.setdefault(key, []).append((payload, pattern))
+            return
+        parts = []
+        for slot in slots:
+            if slot == "*":
+                parts.append(_ANY)
+            elif slot == "..":
+                parts.append(_GAP)
+            else:
+                optional = slot.endswith("?") and len(slot) > 1
+                keys = self._alternatives(slot.rstrip("?") if optional else slot, pattern)
+                alternation = "(?:" + "|".join(re.escape(k) + " " for k in sorted(keys, key=len, reverse=True)) + ")"
+                parts.append(alternation + ("?" if optional else ""))
+        regex = re.compile("".join(parts))
+        for first in {k.split()[0] for k in firsts}:
+            self._multi.setdefault(first, []).append((regex, payload, pattern))
+
+    def find(self, prepared: PreparedText) -> list[PhraseMatch[Payload]]:
+        """Return every match, in token order; matches may overlap."""
+        found: list[PhraseMatch[Payload]] = []
+        key_text, starts = prepared.key_text, prepared.starts
+        single, multi = self._single, self._multi
+        for i, key in enumerate(prepared.keys):
+            hits = single.get(key)
+            if hits:
+                for payload, pattern in hits:
+                    found.append(PhraseMatch(i, i + 1, payload, pattern))
+            candidates = multi.get(key)
+            if candidates:
+                for regex, payload, pattern in candidates:
+                    m = regex.match(key_text, starts[i])
+                    if m:
+                        end = prepared.token_at(m.end())
+                        found.append(PhraseMatch(i, max(end, i + 1), payload, pattern))
+        return found
+
+
+def longest_first(matches: Sequence[PhraseMatch[Payload]]) -> list[PhraseMatch[Payload]]:
+    """Return non-overlapping matches, preferring the earliest, then the longest.
+
+    Used where one phrase should win over the words inside it ("told off"
+    over "told", "in care" over "care").
+    """
+    chosen: list[PhraseMatch[Payload]] = []
+    taken_until = 0
+    for match in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
+        if match.start >= taken_until:
+            chosen.append(match)
+            taken_until = match.end
+    return chosen

@@ -1,0 +1,186 @@
+"""Sentiment of one text, read the way children, parents and carers write.
+
+TextBlob's polarity averages the adjectives it knows over the whole text, so
+"nobody listens to me" is neutral, "I miss my mum" is neutral and "I like my
+carers but I never see my dad" is positive. Here a text is read clause by
+clause (sentences, and the parts either side of "but", "although" ...):
+
+- each clause's feeling words are scored from `data/sentiment.yaml` first and
+  TextBlob's lexicon second, and averaged as TextBlob does;
+- a negator ("not", "nobody", "never", "no one") turns round the next feeling
+  word within four words, with a stronger meaning for words like "listen"
+  ("nobody listens" is clearly negative, "she listens" only mildly positive);
+- an intensifier ("really", "dead", "so") scales the next feeling word;
+- a wish ("I wish", "I want") is a need: positive words in it do not
+  count, and one about something missing ("more", "see", "again") leans
+  negative; advice ("should", "if") likewise ignores positive words but
+  leaves the rest neutral;
+- a text with a clearly positive clause and a clearly negative one is mixed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from analysis.phrases import PhraseMatch, longest_first
+from analysis.result import Evidence, Sentiment
+from analysis.sentiment_lexicon import DEFICITS, KEEPS, MATCHER, TEXTBLOB_POLARITY, Entry, Kind
+from analysis.text import CLAUSE_END, PreparedText
+
+NEGATION_SCOPE = 4  # words after a negator that it can reach ("nobody here ever listens")
+INTENSIFIER_SCOPE = 2  # words after "really"/"so" that it can reach ("so very kind")
+CONTRAST_WEIGHT = 1.5  # what follows "but" usually says what the writer means
+LABEL_THRESHOLD = 0.1  # |polarity| below this is neutral
+MIXED_THRESHOLD = 0.15  # both a clause at or above +this and one at or below -this: mixed
+WISH_NEED = -0.3  # "I wish I could see my brother more"
+WISH_PLAIN = -0.05  # "I want to be in the football team": a need, leaning nowhere much
+WISH_KEEP = 0.4  # "I want to stay here forever"
+WHY_QUESTION = -0.3  # "why do they keep moving me?" is a complaint
+EVIDENCE_MIN = 0.2  # feeling words weaker than this are not shown as evidence
+
+
+@dataclass(frozen=True, slots=True)
+class SentimentResult:
+    """The sentiment label, the polarity (-1..1) and the phrases behind it."""
+
+    label: Sentiment
+    polarity: float
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(slots=True)
+class _Clause:
+    start: int
+    weight: float = 1.0
+    items: list[float] = field(default_factory=list)
+    wish: bool = False
+    advice: bool = False
+    negate_left: int = 0
+    boost: float = 1.0
+    boost_left: int = 0
+
+    def add(self, polarity: float, negated: float | None) -> float:
+        if self.negate_left > 0:
+            if negated is not None:
+                polarity = negated
+            else:
+                # "not happy" is clearly negative; "not bad" only mildly positive.
+                polarity = -polarity * (0.75 if polarity > 0 else 0.5)
+            self.negate_left = 0
+        if self.boost_left > 0:
+            polarity = max(-1.0, min(1.0, polarity * self.boost))
+            self.boost_left = 0
+        if polarity:  # "see" only counts when negated ("I never see my dad")
+            self.items.append(polarity)
+        return polarity
+
+    def step(self, words: int = 1) -> None:
+        self.negate_left -= words
+        self.boost_left -= words
+
+
+def _wish_polarity(clause: _Clause, end: int, deficits: set[int], keeps: set[int]) -> float:
+    """A wish's polarity: wanting things kept is positive, wanting what is missing negative."""
+    if clause.wish and any(clause.start <= i < end for i in keeps):
+        return WISH_KEEP
+    negatives = [p for p in clause.items if p < 0]
+    if clause.wish and any(clause.start <= i < end for i in deficits):
+        return min([WISH_NEED, *negatives])
+    return sum(negatives) / len(negatives) if negatives else WISH_PLAIN
+
+
+def score(prepared: PreparedText) -> SentimentResult:
+    """Return the sentiment of a prepared text; a text with no feeling words is neutral 0.0."""
+    words = prepared.words
+    found = longest_first(MATCHER.find(prepared))
+    matches: dict[int, PhraseMatch[Entry]] = {m.start: m for m in found}
+    deficits = {m.start for m in DEFICITS.find(prepared)}
+    keeps = {m.start for m in KEEPS.find(prepared)}
+    scored: list[tuple[float, float]] = []  # (polarity, weight) of clauses with a feeling
+    evidence: list[Evidence] = []
+    mixed_marker = False
+    clause = _Clause(0)
+
+    def close(end: int, next_weight: float = 1.0) -> _Clause:
+        polarity: float | None = None
+        if clause.wish or clause.advice:
+            polarity = _wish_polarity(clause, end, deficits, keeps)
+        elif clause.items:
+            polarity = sum(clause.items) / len(clause.items)
+        elif end < len(words) and words[end] == "?" and words[clause.start] == "why":
+            polarity = WHY_QUESTION
+        if polarity is not None:
+            scored.append((polarity, clause.weight))
+        return _Clause(end + 1, weight=next_weight)
+
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in CLAUSE_END:
+            if word == "!" and clause.items:
+                # TextBlob's rule: an exclamation mark strengthens the last feeling.
+                clause.items[-1] = max(-1.0, min(1.0, clause.items[-1] * 1.25))
+            clause = close(i)
+            i += 1
+            continue
+        if word == ",":
+            # "she listens, I don't like my carer": a comma ends a clause (and a
+            # negation: "no, she's lovely"), so feelings either side can be mixed.
+            clause = close(i)
+            i += 1
+            continue
+        match = matches.get(i)
+        if match is None:
+            polarity = TEXTBLOB_POLARITY.get(word)
+            if polarity is not None:
+                _record(evidence, clause.add(polarity, None), word)
+            else:
+                clause.step()
+            i += 1
+            continue
+        entry = match.payload
+        kind = entry.kind
+        if kind is Kind.FEELING:
+            _record(evidence, clause.add(entry.value, entry.negated), prepared.phrase(match.start, match.end))
+        elif kind is Kind.NEGATOR:
+            clause.negate_left = NEGATION_SCOPE
+        elif kind is Kind.INTENSIFIER:
+            clause.boost, clause.boost_left = entry.value, INTENSIFIER_SCOPE
+        elif kind is Kind.CONTRAST:
+            clause = close(i, CONTRAST_WEIGHT)
+            clause.start = match.end
+        elif kind is Kind.WISH:
+            clause.wish = True
+        elif kind is Kind.ADVICE:
+            clause.advice = True
+        elif kind is Kind.MIXED:
+            mixed_marker = True
+        else:  # NEUTRAL: words that only pass time for negation and intensifiers
+            clause.step(match.end - match.start)
+        i = match.end
+    close(len(words))
+    return _label(scored, mixed_marker, tuple(evidence))
+
+
+def _record(evidence: list[Evidence], polarity: float, phrase: str) -> None:
+    if abs(polarity) >= EVIDENCE_MIN:
+        finding = "sentiment:positive" if polarity > 0 else "sentiment:negative"
+        evidence.append(Evidence(finding, phrase))
+
+
+def _label(scored: list[tuple[float, float]], mixed_marker: bool, evidence: tuple[Evidence, ...]) -> SentimentResult:
+    if not scored:
+        return SentimentResult("mixed" if mixed_marker else "neutral", 0.0, evidence)
+    total_weight = sum(w for _, w in scored)
+    polarity = max(-1.0, min(1.0, sum(p * w for p, w in scored) / total_weight))
+    highest = max(p for p, _ in scored)
+    lowest = min(p for p, _ in scored)
+    if mixed_marker or (highest >= MIXED_THRESHOLD and lowest <= -MIXED_THRESHOLD):
+        label: Sentiment = "mixed"
+    elif polarity >= LABEL_THRESHOLD:
+        label = "positive"
+    elif polarity <= -LABEL_THRESHOLD:
+        label = "negative"
+    else:
+        label = "neutral"
+    return SentimentResult(label, polarity, evidence)
