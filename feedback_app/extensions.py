@@ -8,7 +8,9 @@ from flask_wtf.csrf import CSRFProtect
 
 from .models import Base
 
-db = SQLAlchemy(model_class=Base)
+# Objects stay readable after commit: a request commits an answer and then
+# describes the new state from what it already holds, without reloading.
+db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address)
 talisman = Talisman()

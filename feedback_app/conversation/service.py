@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
@@ -51,25 +52,42 @@ def start(questionnaire_id: str, language: str | None = None) -> Conversation:
 def find(token: str) -> Conversation | None:
     if not isinstance(token, str) or len(token) > 100:
         return None
-    return db.session.scalar(select(Conversation).where(Conversation.token == token))
+    conversation = db.session.scalar(select(Conversation).where(Conversation.token == token))
+    # End the read transaction at once. On SQLite every transaction takes the
+    # write lock when it begins (see database.py), so holding it while the
+    # engine thinks would make every other writer wait for us.
+    db.session.commit()
+    return conversation
 
 
 def questionnaire_of(conversation: Conversation) -> Questionnaire:
-    return registry.questionnaire_of(conversation.questionnaire_version)
+    return registry.questionnaire_of(conversation.questionnaire_version_id)
 
 
 def progress_of(conversation: Conversation) -> Progress:
+    # Only the three columns the engine needs, without building ORM objects:
+    # this runs on every answer.
+    rows = db.session.execute(
+        select(Answer.question_id, Answer.value, Answer.skipped)
+        .where(Answer.conversation_id == conversation.id)
+        .order_by(Answer.answered_at, Answer.id)
+    )
     return Progress(
-        answers={a.question_id: _engine_value(a) for a in conversation.answers},
+        answers={question_id: _engine_value(value, skipped) for question_id, value, skipped in rows},
         finished_early=conversation.finished_early_at is not None,
         submitted=conversation.submitted_at is not None,
     )
 
 
-def state_of(conversation: Conversation, change: str | None = None, language: str | None = None) -> ConversationState:
+def state_of(
+    conversation: Conversation,
+    change: str | None = None,
+    language: str | None = None,
+    progress: Progress | None = None,
+) -> ConversationState:
     return engine.conversation_state(
         questionnaire_of(conversation),
-        progress_of(conversation),
+        progress or progress_of(conversation),
         language or conversation.language,
         change=change,
     )
@@ -94,19 +112,22 @@ def record_answer(
     q = questionnaire_of(conversation)
     progress = progress_of(conversation)
     question, stored = engine.accept_answer(q, progress, question_id, value, skip=skip)
-    answer = next((a for a in conversation.answers if a.question_id == question.id), None)
-    if answer is None:
-        answer = Answer(conversation=conversation, question_id=question.id)
-        db.session.add(answer)
-    answer.value = list(stored) if isinstance(stored, tuple) else stored
-    answer.skipped = stored is None
-    answer.answered_at = utcnow()
-    answer.analysis = None
-    answer.analyser_version = None
-    # A person who changes an earlier answer after "finish now" is still reviewing.
-    conversation.last_active_at = utcnow()
+    values = {
+        "value": list(stored) if isinstance(stored, tuple) else stored,
+        "skipped": stored is None,
+        "answered_at": utcnow(),
+        "analysis": None,
+        "analyser_version": None,
+    }
+    # One statement whether the answer is new or changed: this is the hot
+    # path of the service, so it skips the ORM's unit of work.
+    db.session.execute(
+        upsert(Answer.__table__, db.session.get_bind().dialect.name)
+        .values(conversation_id=conversation.id, question_id=question.id, **values)
+        .on_conflict_do_update(index_elements=["conversation_id", "question_id"], set_=values)
+    )
     _commit()
-    return state_of(conversation)
+    return state_of(conversation, progress=engine.with_answer(progress, question.id, stored))
 
 
 def finish_early(conversation: Conversation) -> ConversationState:
@@ -144,12 +165,19 @@ def submit(conversation: Conversation) -> ConversationState:
     return state_of(conversation)
 
 
-def _engine_value(answer: Answer) -> engine.AnswerValue:
-    if answer.skipped or answer.value is None:
+def upsert(table, dialect: str):
+    """An INSERT that can become an UPDATE, in the dialect in use."""
+    if dialect == "postgresql":
+        return postgresql.insert(table)
+    return sqlite.insert(table)
+
+
+def _engine_value(value: object, skipped: bool) -> engine.AnswerValue:
+    if skipped or value is None:
         return None
-    if isinstance(answer.value, list):
-        return tuple(answer.value)
-    return str(answer.value)
+    if isinstance(value, list):
+        return tuple(value)
+    return str(value)
 
 
 def _commit() -> None:

@@ -40,11 +40,11 @@ class Conversation(Base):
     audience: Mapped[str] = mapped_column(String(16))
     language: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
-    last_active_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     finished_early_at: Mapped[datetime | None]
     submitted_at: Mapped[datetime | None] = mapped_column(index=True)
 
-    questionnaire_version: Mapped[QuestionnaireVersion] = relationship(lazy="joined")
+    # Loaded only when needed: the parsed questionnaire is cached by version id.
+    questionnaire_version: Mapped[QuestionnaireVersion] = relationship()
     answers: Mapped[list["Answer"]] = relationship(
         back_populates="conversation", order_by="Answer.answered_at, Answer.id", cascade="all, delete-orphan"
     )

@@ -67,17 +67,22 @@ def version_row(loaded: LoadedQuestionnaire) -> QuestionnaireVersion:
     return row
 
 
-def questionnaire_of(row: QuestionnaireVersion) -> Questionnaire:
-    """The questionnaire as that version said it (parsed once per process)."""
-    key = (row.id, row.content_hash)
-    parsed = _parsed.get(key)
+def questionnaire_of(version_id: int) -> Questionnaire:
+    """The questionnaire exactly as stored version `version_id` said it.
+
+    Stored versions never change, so each is read and parsed once per process.
+    """
+    parsed = _parsed.get(version_id)
     if parsed is None:
-        parsed = _parsed[key] = Questionnaire.model_validate(row.definition)
+        row = db.session.get(QuestionnaireVersion, version_id)
+        if row is None:
+            raise LookupError(f"questionnaire version {version_id} is not stored")
+        parsed = _parsed[version_id] = Questionnaire.model_validate(row.definition)
     return parsed
 
 
 # Versions are few (one per edit of a file), so this stays small.
-_parsed: dict[tuple[int, str], Questionnaire] = {}
+_parsed: dict[int, Questionnaire] = {}
 
 
 @click.command("check-questionnaires")
