@@ -8,12 +8,13 @@ import click
 from flask.cli import with_appcontext
 from flask import Flask
 
-from . import demo, export
+from . import answer_analysis, demo, export
 
 
 def init_app(app: Flask) -> None:
     app.cli.add_command(export_responses_command)
     app.cli.add_command(demo.seed_demo_command)
+    answer_analysis.init_app(app)
 
 
 @click.command("export-responses")

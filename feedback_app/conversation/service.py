@@ -12,6 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
+from analysis import ANALYSER_VERSION
+
+from ..answer_analysis import analyse_text
 from ..extensions import db
 from ..models import Answer, Conversation, utcnow
 from ..questionnaire import registry
@@ -112,12 +115,14 @@ def record_answer(
     q = questionnaire_of(conversation)
     progress = progress_of(conversation)
     question, stored = engine.accept_answer(q, progress, question_id, value, skip=skip)
+    text = stored if question.type == "free_text" and isinstance(stored, str) else None
     values = {
         "value": list(stored) if isinstance(stored, tuple) else stored,
         "skipped": stored is None,
         "answered_at": utcnow(),
-        "analysis": None,
-        "analyser_version": None,
+        # Analysed now, once, so that reports aggregate instead of re-reading.
+        "analysis": analyse_text(text) if text else None,
+        "analyser_version": ANALYSER_VERSION if text else None,
     }
     # One statement whether the answer is new or changed: this is the hot
     # path of the service, so it skips the ORM's unit of work.
