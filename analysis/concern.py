@@ -87,19 +87,26 @@ def _denied(match: PhraseMatch[ConcernCategory], negator_ends: set[int], words: 
     return i in negator_ends
 
 
+def _explained_by(match: PhraseMatch[ConcernCategory], figure: PhraseMatch[bool]) -> bool:
+    """True if a figure of speech overlaps the match and runs to its end or past it.
+
+    "am scared" is explained by "scared of exams"; "she said she would kill me"
+    is not explained by a figure covering only its middle.
+    """
+    return figure.start < match.end and match.start < figure.end and figure.end >= match.end
+
+
 def find_concern(prepared: PreparedText) -> ConcernResult:
     """Return the concern in a prepared text; category None means nothing was found."""
     signals = _SIGNALS.find(prepared)
     if not signals:
         return ConcernResult(None)
-    figure_tokens: set[int] = set()
-    for figure in _FIGURES.find(prepared):
-        figure_tokens.update(range(figure.start, figure.end))
+    figures = _FIGURES.find(prepared)
     # A negator "ends" at the token before the one it negates.
     negator_ends = {m.end for m in _NEGATORS.find(prepared)}
     kept: list[PhraseMatch[ConcernCategory]] = []
     for match in signals:
-        if any(i in figure_tokens for i in range(match.start, match.end)):
+        if any(_explained_by(match, figure) for figure in figures):
             continue
         if _denied(match, negator_ends, prepared.words):
             continue
