@@ -1,0 +1,112 @@
+"""Kill the server in the middle of a load: every answer it acknowledged is still stored."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import requests
+from sqlalchemy import select
+
+from feedback_app.extensions import db
+from feedback_app.models import Answer, Conversation
+
+ROOT = Path(__file__).resolve().parents[2]
+QID = "young-person-before-review"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def value_for(question: dict):
+    if question["type"] == "free_text":
+        return "It is ok here."
+    if question["type"] == "multi_choice":
+        return [question["options"][0]["value"]]
+    return question["options"][0]["value"]
+
+
+@pytest.mark.slow
+def test_every_acknowledged_answer_survives_the_server_being_killed(app, database_url):
+    port = free_port()
+    env = dict(
+        os.environ,
+        DATABASE_URL=database_url,
+        SECRET_KEY=secrets.token_hex(32),
+        FLASK_RATELIMIT_ENABLED="false",
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "feedback_app:create_app()"],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/api/v1"
+    acknowledged: list[tuple[str, str]] = []
+    lock = threading.Lock()
+    stop = threading.Event()
+
+    def client() -> None:
+        session = requests.Session()
+        while not stop.is_set():
+            try:
+                state = session.post(f"{base}/conversations", json={"questionnaire": QID}, timeout=5).json()
+                while state["question"] and not stop.is_set():
+                    q = state["question"]
+                    response = session.post(
+                        f"{base}/conversations/{state['token']}/answers",
+                        json={"question_id": q["id"], "value": value_for(q)},
+                        timeout=5,
+                    )
+                    if response.status_code != 200:
+                        break
+                    with lock:
+                        acknowledged.append((state["token"], q["id"]))
+                    state = response.json()
+            except (requests.RequestException, ValueError):
+                return  # the server has gone: that is the point
+
+    try:
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            try:
+                if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=1).ok:
+                    break
+            except requests.RequestException:
+                time.sleep(0.2)
+        threads = [threading.Thread(target=client) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        while len(acknowledged) < 60 and time.time() < deadline:
+            time.sleep(0.05)
+        os.killpg(server.pid, signal.SIGKILL)  # no chance to flush anything
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=10)
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+        server.wait(timeout=10)
+
+    assert len(acknowledged) >= 60, "the load did not get going"
+    with app.app_context():
+        db.engine.dispose()  # read what is on disk, not anything cached
+        stored = set(
+            db.session.execute(
+                select(Conversation.token, Answer.question_id).join(Answer, Answer.conversation_id == Conversation.id)
+            ).all()
+        )
+    missing = [pair for pair in acknowledged if pair not in stored]
+    assert not missing, f"{len(missing)} acknowledged answers were lost"
