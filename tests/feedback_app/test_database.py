@@ -4,14 +4,19 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
+from feedback_app import create_app
+from feedback_app.database import upgrade_schema
 from feedback_app.extensions import db
 from feedback_app.models import Base
 
 
-def test_the_migrations_build_exactly_the_schema_the_models_describe(app):
-    with app.app_context(), db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": False})
-        differences = compare_metadata(context, Base.metadata)
+def test_the_migrations_build_exactly_the_schema_the_models_describe(tmp_path):
+    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path}/migrated.db"})
+    with app.app_context():
+        upgrade_schema()
+        with db.engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": False})
+            differences = compare_metadata(context, Base.metadata)
     assert differences == [], (
         "The models and the migrations differ. Run: python scripts/new_migration.py 'what changed'"
     )
@@ -35,8 +40,6 @@ def test_sqlite_is_durable_with_foreign_keys_and_a_busy_timeout(app):
 
 
 def test_healthz_is_503_when_the_database_is_unreachable(tmp_path):
-    from feedback_app import create_app
-
     app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path}/missing/dir/x.db"})
     response = app.test_client().get("/healthz")
     assert response.status_code == 503

@@ -13,11 +13,15 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
 from feedback_app import create_app
 from feedback_app.config import normalise_url
 from feedback_app.conversation import service
 from feedback_app.database import upgrade_schema
 from feedback_app.extensions import db
+from feedback_app.models import Base
 
 SERVER_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
@@ -47,6 +51,9 @@ def test_migrations_and_a_whole_conversation_work_on_postgresql(postgres_url):
         upgrade_schema()
         upgrade_schema()  # safe to run again
         assert db.engine.dialect.name == "postgresql"
+        with db.engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": False})
+            assert compare_metadata(context, Base.metadata) == []
         conversation = service.start("young-person-before-review")
         first = service.state_of(conversation).question
         service.record_answer(conversation, first.question.id, first.options[0][0])
