@@ -22,7 +22,8 @@ def test_the_migrations_build_exactly_the_schema_the_models_describe(tmp_path):
     )
 
 
-def test_init_db_can_be_run_again_safely(runner):
+def test_init_db_can_be_run_again_safely(tmp_path):
+    runner = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path}/fresh.db"}).test_cli_runner()
     assert runner.invoke(args=["init-db"]).exit_code == 0
     result = runner.invoke(args=["init-db"])
     assert result.exit_code == 0 and "ready" in result.output
