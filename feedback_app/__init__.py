@@ -44,6 +44,10 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(health.bp)
     app.register_blueprint(chat.bp)
     app.register_blueprint(api.bp)
+    from . import auth, staff
+
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(staff.bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -1,0 +1,59 @@
+"""Checking a sign-in. Every refusal looks the same from outside: same message, similar time."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from .. import audit
+from ..extensions import db
+from ..models import StaffUser
+from . import clock, throttle
+from .passwords import dummy_hash, hash_password, needs_rehash, verify_password
+
+# The one message for every refusal. Saying which part was wrong, or that the
+# account is held back, would tell a guesser which e-mails are real.
+REFUSED = "That email and password did not match, or sign-in is paused. Try again later."
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def find_user(email: str) -> StaffUser | None:
+    return db.session.scalar(select(StaffUser).where(StaffUser.email == normalise_email(email)))
+
+
+def authenticate(email: str, password: str, ip: str) -> StaffUser | None:
+    """The account if the sign-in may go ahead, else None (the failure is counted and audited).
+
+    The password is always checked against a hash, a dummy one when no
+    account has the e-mail, so an unknown e-mail takes as long to refuse.
+    """
+    email = normalise_email(email)
+    now = clock.now()
+    user = find_user(email)
+    matches = verify_password(user.password_hash if user else dummy_hash(), password)
+    held = throttle.held_until(email, ip, now)
+    if user is not None and matches and user.active and held is None:
+        if needs_rehash(user.password_hash):
+            user.password_hash = hash_password(password)
+        user.failed_sign_ins = 0
+        user.last_sign_in_at = now
+        db.session.commit()
+        return user
+    if held is not None:
+        reason = "held_back"
+    elif user is None:
+        reason = "unknown_email"
+    elif not user.active:
+        reason = "account_inactive"
+    else:
+        reason = "wrong_password"
+    throttle.record_failure(email, ip, now)
+    if user is not None:
+        user.failed_sign_ins += 1
+        user.last_failed_sign_in_at = now
+    audit.record(
+        "sign_in_failed", "staff_user", user.id if user else None, actor=None, email=email[:254], reason=reason
+    )
+    return None

@@ -1,0 +1,7 @@
+"""The staff side, under /staff/. Every view here names its roles with `requires_role`."""
+
+from flask import Blueprint
+
+bp = Blueprint("staff", __name__, url_prefix="/staff")
+
+from . import routes  # noqa: E402,F401 - routes attach themselves to bp

@@ -1,0 +1,35 @@
+"""The staff landing page: who you are, and the pages your role may use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import render_template
+
+from ..auth import ROLES, current_user, requires_role
+from ..auth.roles import role_may_use
+from . import bp
+
+
+@dataclass(frozen=True)
+class StaffPage:
+    endpoint: str
+    title: str
+    summary: str
+
+
+# The pages linked from the landing page. A page is shown to a role only if its
+# view allows that role, so this list never needs its own access rules.
+STAFF_PAGES: list[StaffPage] = [
+    StaffPage("staff.users", "Staff accounts", "Add people, change their role, reset passwords, deactivate accounts."),
+    StaffPage("staff.audit_log", "Audit log", "Who signed in, viewed, exported or changed what, and when."),
+]
+
+
+@bp.get("/")
+@requires_role(*ROLES)
+def dashboard() -> str:
+    user = current_user()
+    assert user is not None  # requires_role let us in
+    pages = [page for page in STAFF_PAGES if role_may_use(user.role, page.endpoint)]
+    return render_template("staff/dashboard.html", user=user, role_name=ROLES[user.role], pages=pages)
