@@ -1,0 +1,129 @@
+"""Admin pages for staff accounts: list, create, change role, deactivate, reset password."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+
+from .. import audit
+from ..auth import ROLES, current_user, requires_role
+from ..auth.accounts import AccountError, change_role, create_user, reset_password, set_active
+from ..auth.passwords import WeakPassword
+from ..extensions import db
+from ..models import StaffUser
+from . import bp
+from .forms import ActiveForm, NewUserForm, PasswordResetForm, RoleForm
+
+
+@bp.get("/users")
+@requires_role("admin")
+def users() -> str:
+    people = db.session.scalars(select(StaffUser).order_by(StaffUser.active.desc(), StaffUser.email)).all()
+    return render_template("staff/users/list.html", people=people)
+
+
+@bp.route("/users/new", methods=["GET", "POST"])
+@requires_role("admin")
+def new_user() -> Response | str:
+    form = NewUserForm()
+    if form.validate_on_submit():
+        try:
+            user = create_user(form.email.data or "", form.role.data, form.password.data or "", form.display_name.data)
+        except AccountError as problem:
+            form.email.errors.append(str(problem))
+        except WeakPassword as problem:
+            form.password.errors.append(str(problem))
+        else:
+            audit.record("user_created", "staff_user", user.id, role=user.role)
+            flash(f"Account made for {user.email}.")
+            return redirect(url_for("staff.user", user_id=user.id), code=303)
+        db.session.rollback()
+    return render_template("staff/users/new.html", form=form)
+
+
+@bp.get("/users/<int:user_id>")
+@requires_role("admin")
+def user(user_id: int) -> str:
+    person = _person(user_id)
+    return _user_page(person)
+
+
+@bp.post("/users/<int:user_id>/role")
+@requires_role("admin")
+def user_role(user_id: int) -> Response | tuple[str, int]:
+    person = _person(user_id)
+    form = RoleForm()
+    if not form.validate_on_submit():
+        return _user_page(person, role_form=form), 400
+    before = {"role": person.role, "display_name": person.display_name}
+    try:
+        change_role(person, form.role.data)
+    except AccountError as problem:
+        db.session.rollback()
+        form.role.errors.append(str(problem))
+        return _user_page(person, role_form=form), 400
+    person.display_name = (form.display_name.data or "").strip()
+    after = {"role": person.role, "display_name": person.display_name}
+    changed = {key: [before[key], after[key]] for key in before if before[key] != after[key]}
+    if changed:
+        audit.record("user_changed", "staff_user", person.id, changed=changed)
+        flash("Changes saved.")
+    return redirect(url_for("staff.user", user_id=person.id), code=303)
+
+
+@bp.post("/users/<int:user_id>/active")
+@requires_role("admin")
+def user_active(user_id: int) -> Response | tuple[str, int]:
+    person = _person(user_id)
+    form = ActiveForm()
+    if not form.validate_on_submit() or form.active.data not in {"yes", "no"}:
+        abort(400)
+    make_active = form.active.data == "yes"
+    try:
+        set_active(person, make_active, by=current_user())
+    except AccountError as problem:
+        db.session.rollback()
+        return _user_page(person, active_error=str(problem)), 400
+    audit.record("user_reactivated" if make_active else "user_deactivated", "staff_user", person.id)
+    flash("Account reactivated." if make_active else "Account deactivated. Any open sessions have ended.")
+    return redirect(url_for("staff.user", user_id=person.id), code=303)
+
+
+@bp.post("/users/<int:user_id>/password")
+@requires_role("admin")
+def user_password(user_id: int) -> Response | tuple[str, int]:
+    person = _person(user_id)
+    form = PasswordResetForm()
+    if form.validate_on_submit():
+        try:
+            reset_password(person, form.new_password.data or "", by=current_user())
+        except WeakPassword as problem:
+            db.session.rollback()
+            form.new_password.errors.append(str(problem))
+        else:
+            audit.record("user_password_reset", "staff_user", person.id)
+            flash("Password changed. The person's other sessions have ended.")
+            return redirect(url_for("staff.user", user_id=person.id), code=303)
+    return _user_page(person, password_form=form), 400
+
+
+def _person(user_id: int) -> StaffUser:
+    return db.session.get(StaffUser, user_id) or abort(404)
+
+
+def _user_page(
+    person: StaffUser,
+    role_form: RoleForm | None = None,
+    password_form: PasswordResetForm | None = None,
+    active_error: str | None = None,
+) -> str:
+    return render_template(
+        "staff/users/edit.html",
+        person=person,
+        role_name=ROLES.get(person.role, person.role),
+        role_form=role_form or RoleForm(formdata=None, role=person.role, display_name=person.display_name),
+        password_form=password_form or PasswordResetForm(formdata=None),
+        active_form=ActiveForm(formdata=None),
+        active_error=active_error,
+    )
