@@ -60,3 +60,6 @@ def register_commands(app: Flask) -> None:
     from . import commands
 
     commands.init_app(app)
+    from .auth import commands as auth_commands
+
+    auth_commands.init_app(app)

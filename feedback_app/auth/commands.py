@@ -1,0 +1,38 @@
+"""`flask --app feedback_app create-user` and `seed-demo-staff`."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask
+from flask.cli import with_appcontext
+
+from .. import audit
+from ..extensions import db
+from .accounts import AccountError, create_user
+from .demo import seed_demo_staff_command
+from .passwords import WeakPassword
+from .roles import ROLES
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(create_user_command)
+    app.cli.add_command(seed_demo_staff_command)
+
+
+@click.command("create-user")
+@with_appcontext
+@click.argument("email")
+@click.option("--role", required=True, type=click.Choice(list(ROLES)), help="What the person may do.")
+@click.option("--password", help="Leave out to be asked, with the typing hidden.")
+@click.option("--name", "display_name", help="The name shown to other staff (default: the email's first part).")
+def create_user_command(email: str, role: str, password: str | None, display_name: str | None) -> None:
+    """Create a staff account."""
+    if password is None:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        user = create_user(email, role, password, display_name)
+    except (AccountError, WeakPassword) as problem:
+        db.session.rollback()
+        raise click.ClickException(str(problem)) from None
+    audit.record("user_created", "staff_user", user.id, actor=None, role=role, via="command line")
+    click.echo(f"Created {user.email} ({ROLES[role]}).")
