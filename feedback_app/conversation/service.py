@@ -7,6 +7,7 @@ engine for every decision, so the two front doors can never disagree.
 from __future__ import annotations
 
 import secrets
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -127,9 +128,8 @@ def record_answer(
     # One statement whether the answer is new or changed: this is the hot
     # path of the service, so it skips the ORM's unit of work.
     db.session.execute(
-        upsert(Answer.__table__, db.session.get_bind().dialect.name)
-        .values(conversation_id=conversation.id, question_id=question.id, **values)
-        .on_conflict_do_update(index_elements=["conversation_id", "question_id"], set_=values)
+        _answer_upsert(db.session.get_bind().dialect.name),
+        {"conversation_id": conversation.id, "question_id": question.id, **values},
     )
     _commit()
     return state_of(conversation, progress=engine.with_answer(progress, question.id, stored))
@@ -170,11 +170,20 @@ def submit(conversation: Conversation) -> ConversationState:
     return state_of(conversation)
 
 
-def upsert(table, dialect: str):
-    """An INSERT that can become an UPDATE, in the dialect in use."""
-    if dialect == "postgresql":
-        return postgresql.insert(table)
-    return sqlite.insert(table)
+@cache
+def _answer_upsert(dialect: str):
+    """INSERT an answer, or UPDATE it if that question was answered before.
+
+    Built once per dialect and reused: constructing the statement afresh on
+    every answer cost more than running it.
+    """
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(Answer.__table__)
+    changing = ("value", "skipped", "answered_at", "analysis", "analyser_version")
+    return statement.on_conflict_do_update(
+        index_elements=["conversation_id", "question_id"],
+        set_={column: statement.excluded[column] for column in changing},
+    )
 
 
 def _engine_value(value: object, skipped: bool) -> engine.AnswerValue:
