@@ -35,12 +35,13 @@ def analyse(text: str) -> Analysis:
     label, polarity = sentiment.label, sentiment.polarity
     if concern.category is not None:
         themes = with_theme(themes, "safety", Evidence("theme:safety", concern.evidence[0].phrase))
-        # A disclosure of harm is never a neutral or purely positive experience,
-        # even when it has no feeling words ("he hits me", "i want to die").
-        if label == "neutral":
+        if concern.category == "self_harm":
+            themes = with_theme(themes, "health_wellbeing", Evidence("theme:health_wellbeing", concern.evidence[0].phrase))
+        # A disclosure of harm is never a neutral or a good experience, even
+        # with no feeling words ("he hits me") or kind ones ("he wants me to
+        # send pics"); only a text that also says something good is mixed.
+        if label in ("neutral", "positive"):
             label, polarity = "negative", min(polarity, CONCERN_POLARITY)
-        elif label == "positive":
-            label = "mixed"
     return Analysis(
         text=text,
         sentiment=label,

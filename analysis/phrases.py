@@ -5,7 +5,10 @@ A pattern is words separated by spaces, matched on word forms (see
 pattern:
 
   ``a|b|c``   any one of these words (or contracted forms: ``dont|never``)
-  ``@name``   any word of the named word class (``@family`` = mum, dad, ...)
+  ``@name``   any word of the named word class (``@family`` = mum, dad, ...);
+              a class may hold several-word phrases and sit in alternatives
+              (``a|an|@count``). Alternatives themselves are single words:
+              write ``no one`` as a class member, not ``nobody|no one``.
   ``*``       any one word
   ``..``      up to three words ("hit .. me" finds "hit me", "hit my sister and me")
   ``word?``   the word may be missing ("so? scared")
@@ -71,16 +74,18 @@ class PhraseMatcher(Generic[Payload]):
             self._add(str(pattern), payload)
 
     def _alternatives(self, slot: str, pattern: str) -> list[str]:
-        if slot.startswith("@"):
-            name = slot[1:]
+        words: list[str] = []
+        for alternative in slot.split("|"):
+            if not alternative.startswith("@"):
+                words.append(alternative)
+                continue
+            name = alternative[1:]
             if name not in self._classes:
                 raise LexiconError(
                     f"{self._source}: pattern '{pattern}' uses unknown word class '@{name}'; "
                     f"define it under 'classes'"
                 )
-            words = self._classes[name]
-        else:
-            words = slot.split("|")
+            words.extend(self._classes[name])
         keys = [_keys_of(w) for w in words if w]
         if not all(keys):
             raise LexiconError(f"{self._source}: pattern '{pattern}' has an empty alternative in '{slot}'")

@@ -13,8 +13,8 @@ clause (sentences, and the parts either side of "but", "although" ...):
 - an intensifier ("really", "dead", "so") scales the next feeling word;
 - a wish ("I wish", "I want") is a need: positive words in it do not
   count, and one about something missing ("more", "see", "again") leans
-  negative; advice ("should", "if") likewise ignores positive words but
-  leaves the rest neutral;
+  negative; advice ("should") likewise ignores positive words but leaves
+  the rest neutral, and a clause that only imagines ("if ...") is ignored;
 - a text with a clearly positive clause and a clearly negative one is mixed.
 """
 
@@ -27,7 +27,6 @@ from analysis.result import Evidence, Sentiment
 from analysis.sentiment_lexicon import DEFICITS, KEEPS, MATCHER, TEXTBLOB_POLARITY, Entry, Kind
 from analysis.text import CLAUSE_END, PreparedText
 
-NEGATION_SCOPE = 4  # words after a negator that it can reach ("nobody here ever listens")
 INTENSIFIER_SCOPE = 2  # words after "really"/"so" that it can reach ("so very kind")
 CONTRAST_WEIGHT = 1.5  # what follows "but" usually says what the writer means
 LABEL_THRESHOLD = 0.1  # |polarity| below this is neutral
@@ -54,7 +53,9 @@ class _Clause:
     weight: float = 1.0
     items: list[float] = field(default_factory=list)
     wish: bool = False
+    request: bool = False
     advice: bool = False
+    hypothetical: bool = False
     negate_left: int = 0
     boost: float = 1.0
     boost_left: int = 0
@@ -79,12 +80,13 @@ class _Clause:
         self.boost_left -= words
 
 
-def _wish_polarity(clause: _Clause, end: int, deficits: set[int], keeps: set[int]) -> float:
+def _wish_polarity(clause: _Clause, end: int, deficits: dict[int, bool], keeps: set[int]) -> float:
     """A wish's polarity: wanting things kept is positive, wanting what is missing negative."""
-    if clause.wish and any(clause.start <= i < end for i in keeps):
+    if (clause.wish or clause.request) and any(clause.start <= i < end for i in keeps):
         return WISH_KEEP
     negatives = [p for p in clause.items if p < 0]
-    if clause.wish and any(clause.start <= i < end for i in deficits):
+    missing = [strong for i, strong in deficits.items() if clause.start <= i < end]
+    if (clause.wish and missing) or (clause.request and any(missing)):
         return min([WISH_NEED, *negatives])
     return sum(negatives) / len(negatives) if negatives else WISH_PLAIN
 
@@ -94,7 +96,7 @@ def score(prepared: PreparedText) -> SentimentResult:
     words = prepared.words
     found = longest_first(MATCHER.find(prepared))
     matches: dict[int, PhraseMatch[Entry]] = {m.start: m for m in found}
-    deficits = {m.start for m in DEFICITS.find(prepared)}
+    deficits = {m.start: m.payload for m in DEFICITS.find(prepared)}
     keeps = {m.start for m in KEEPS.find(prepared)}
     scored: list[tuple[float, float]] = []  # (polarity, weight) of clauses with a feeling
     evidence: list[Evidence] = []
@@ -103,7 +105,9 @@ def score(prepared: PreparedText) -> SentimentResult:
 
     def close(end: int, next_weight: float = 1.0) -> _Clause:
         polarity: float | None = None
-        if clause.wish or clause.advice:
+        if clause.hypothetical and not (clause.wish or clause.request):
+            pass  # "if we have any worries ...": imagined, not felt
+        elif clause.wish or clause.request or clause.advice:
             polarity = _wish_polarity(clause, end, deficits, keeps)
         elif clause.items:
             polarity = sum(clause.items) / len(clause.items)
@@ -143,7 +147,7 @@ def score(prepared: PreparedText) -> SentimentResult:
         if kind is Kind.FEELING:
             _record(evidence, clause.add(entry.value, entry.negated), prepared.phrase(match.start, match.end))
         elif kind is Kind.NEGATOR:
-            clause.negate_left = NEGATION_SCOPE
+            clause.negate_left = int(entry.value)
         elif kind is Kind.INTENSIFIER:
             clause.boost, clause.boost_left = entry.value, INTENSIFIER_SCOPE
         elif kind is Kind.CONTRAST:
@@ -151,8 +155,12 @@ def score(prepared: PreparedText) -> SentimentResult:
             clause.start = match.end
         elif kind is Kind.WISH:
             clause.wish = True
+        elif kind is Kind.REQUEST:
+            clause.request = True
         elif kind is Kind.ADVICE:
             clause.advice = True
+        elif kind is Kind.HYPOTHETICAL:
+            clause.hypothetical = True
         elif kind is Kind.MIXED:
             mixed_marker = True
         else:  # NEUTRAL: words that only pass time for negation and intensifiers

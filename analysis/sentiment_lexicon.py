@@ -28,10 +28,12 @@ class Kind(Enum):
     FEELING = "feeling"  # carries a polarity
     NEUTRAL = "neutral"  # no feeling here, whatever TextBlob says
     INTENSIFIER = "intensifier"  # scales the next feeling
-    NEGATOR = "negator"  # turns the next feeling round
+    NEGATOR = "negator"  # turns the next feeling round (value: how many words it reaches)
     CONTRAST = "contrast"  # starts a new, weightier clause ("but")
-    WISH = "wish"  # the clause is a wish or request ("I wish", "I want")
-    ADVICE = "advice"  # the clause is advice or a "what if" ("should", "if")
+    WISH = "wish"  # the clause is a wish ("I wish", "I want")
+    REQUEST = "request"  # the clause is a polite request ("I would like", "please")
+    ADVICE = "advice"  # the clause is advice ("should", "must")
+    HYPOTHETICAL = "hypothetical"  # the clause only imagines ("if", "unless")
     MIXED = "mixed"  # says outright that feelings are mixed
 
 
@@ -65,14 +67,19 @@ def _entries() -> list[tuple[str, Entry]]:
     entries += [(p, _feeling(p, v)) for p, v in lexicons.section("sentiment", "emoji").items()]
     simple = {
         "neutral": Kind.NEUTRAL,
-        "negators": Kind.NEGATOR,
         "contrast": Kind.CONTRAST,
         "wishes": Kind.WISH,
+        "requests": Kind.REQUEST,
         "advice": Kind.ADVICE,
+        "hypothetical": Kind.HYPOTHETICAL,
         "mixed_markers": Kind.MIXED,
     }
     for key, kind in simple.items():
         entries += [(str(p), Entry(kind)) for p in lexicons.section("sentiment", key, list)]
+    for pattern, reach in lexicons.section("sentiment", "negators").items():
+        if not isinstance(reach, int) or not 1 <= reach <= 10:
+            raise LexiconError(f"{SOURCE}: negator '{pattern}' needs a reach of 1 to 10 words")
+        entries.append((pattern, Entry(Kind.NEGATOR, float(reach))))
     for pattern, factor in lexicons.section("sentiment", "intensifiers").items():
         if not isinstance(factor, (int, float)) or not 0 < factor <= 3:
             raise LexiconError(f"{SOURCE}: intensifier '{pattern}' needs a factor between 0 and 3")
@@ -85,9 +92,13 @@ _CLASSES = lexicons.section("sentiment", "classes")
 #: Every phrase in data/sentiment.yaml, found in one pass over a text.
 MATCHER: PhraseMatcher[Entry] = PhraseMatcher(_entries(), _CLASSES, SOURCE)
 
-#: Inside a wish: words showing something is missing, and words wanting things kept.
+#: Inside a wish: words showing something is missing (payload: True if they
+#: count in requests too), and words wanting things kept.
+_DEFICITS = lexicons.section("sentiment", "wish_deficits")
 DEFICITS: PhraseMatcher[bool] = PhraseMatcher(
-    [(str(p), True) for p in lexicons.section("sentiment", "wish_deficits", list)], _CLASSES, SOURCE
+    [(str(p), True) for p in _DEFICITS.get("strong") or ()] + [(str(p), False) for p in _DEFICITS.get("weak") or ()],
+    _CLASSES,
+    SOURCE,
 )
 KEEPS: PhraseMatcher[bool] = PhraseMatcher(
     [(str(p), True) for p in lexicons.section("sentiment", "wish_keep", list)], _CLASSES, SOURCE
