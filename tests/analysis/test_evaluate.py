@@ -136,3 +136,17 @@ def test_missing_file_from_the_command_line_gives_a_message_not_a_traceback(tmp_
     assert done.returncode != 0
     assert "gone.jsonl" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_written_feedback_meets_the_product_floors(capsys):
+    """Labelled lines written for these tests (children, parents, carers) clear the floors."""
+    status, out, _ = run(capsys, str(Path(__file__).with_name("data") / "own_feedback.jsonl"))
+    figures = json.loads(out)
+    assert status == 0
+    assert figures["n"] >= 150
+    assert figures["sentiment_macro_f1"] >= 0.60
+    assert figures["sentiment_severe_error_rate"] <= 0.08
+    assert figures["theme_micro_f1"] >= 0.70
+    assert figures["concern_recall"] == 1.0
+    assert figures["concern_precision"] >= 0.6
+    assert figures["sentiment_macro_f1"] > figures["baseline_sentiment_macro_f1"]
