@@ -5,10 +5,12 @@ A pattern is words separated by spaces, matched on word forms (see
 pattern:
 
   ``a|b|c``   any one of these words (or contracted forms: ``dont|never``)
+  ``(a b|c)`` any one of these phrases: brackets let alternatives have
+              several words (``(no one|nobody) listens``)
   ``@name``   any word of the named word class (``@family`` = mum, dad, ...);
               a class may hold several-word phrases and sit in alternatives
-              (``a|an|@count``). Alternatives themselves are single words:
-              write ``no one`` as a class member, not ``nobody|no one``.
+              (``a|an|@count``). Without brackets, alternatives are single
+              words: ``nobody|no one`` means "nobody" or "no", then "one".
   ``*``       any one word
   ``..``      up to three words ("hit .. me" finds "hit me", "hit my sister and me")
   ``word?``   the word may be missing ("so? scared")
@@ -32,6 +34,7 @@ Payload = TypeVar("Payload")
 # A gap never crosses the end of a clause.
 _GAP = r"(?:[^ .!?;\n\u2026]+ ){0,3}"
 _ANY = r"[^ .!?;\n\u2026]+ "
+_SLOT = re.compile(r"\([^()]*\)\??|\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,8 @@ class PhraseMatcher(Generic[Payload]):
 
     def _alternatives(self, slot: str, pattern: str) -> list[str]:
         words: list[str] = []
+        if slot.startswith("(") and slot.endswith(")"):
+            slot = slot[1:-1]
         for alternative in slot.split("|"):
             if not alternative.startswith("@"):
                 words.append(alternative)
@@ -92,7 +97,7 @@ class PhraseMatcher(Generic[Payload]):
         return keys
 
     def _add(self, pattern: str, payload: Payload) -> None:
-        slots = pattern.split()
+        slots = _SLOT.findall(pattern)
         if not slots or slots[0] in ("*", "..") or slots[0].endswith("?"):
             raise LexiconError(
                 f"{self._source}: pattern '{pattern}' must start with a word, "
