@@ -30,7 +30,7 @@ from analysis.text import CLAUSE_END, PreparedText
 INTENSIFIER_SCOPE = 2  # words after "really"/"so" that it can reach ("so very kind")
 CONTRAST_WEIGHT = 1.5  # what follows "but" usually says what the writer means
 LABEL_THRESHOLD = 0.1  # |polarity| below this is neutral
-MIXED_THRESHOLD = 0.15  # both a clause at or above +this and one at or below -this: mixed
+MIXED_THRESHOLD = 0.25  # both a clause at or above +this and one at or below -this: mixed
 WISH_NEED = -0.3  # "I wish I could see my brother more"
 WISH_PLAIN = -0.05  # "I want to be in the football team": a need, leaning nowhere much
 WISH_KEEP = 0.4  # "I want to stay here forever"
