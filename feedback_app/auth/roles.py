@@ -80,7 +80,8 @@ def role_may_use(role: str, endpoint: str) -> bool:
 
 def refuse_undeclared() -> None:
     """Before every request: a /staff/ page that names no roles is refused (403)."""
-    if not request.path.startswith("/staff") or request.endpoint is None:
+    in_staff = request.path == "/staff" or request.path.startswith("/staff/")
+    if not in_staff or request.endpoint is None:
         return
     if access_of(request.endpoint) is None:
         current_app.logger.error("refused %s: the view declares no roles", request.endpoint)
