@@ -111,4 +111,5 @@ def check_questionnaires_command() -> None:
 def _has_tables() -> bool:
     from sqlalchemy import inspect
 
-    return inspect(db.engine).has_table(QuestionnaireVersion.__tablename__)
+    # The session's own connection: a second one would wait for its lock.
+    return inspect(db.session.connection()).has_table(QuestionnaireVersion.__tablename__)
