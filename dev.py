@@ -5,6 +5,7 @@
                                with demo data and demo staff logins (SQLite)
     python3 dev.py test        set up, then run the whole test suite
     python3 dev.py bench       run the benchmarks (they print figures)
+    python3 dev.py lint        check the code with ruff
 
 Set-up makes a virtual environment in .venv and installs the project into it
 (`pip install -e ".[test]"`), again only when pyproject.toml has changed.
@@ -73,6 +74,10 @@ def bench() -> None:
     run([PYTHON, "benchmarks/analysis_speed.py"])
 
 
+def lint() -> None:
+    run([BIN / "ruff", "check", "."])
+
+
 def _local_secret() -> str:
     """A random secret kept in the instance folder, so local sign-ins survive a restart."""
     path = ROOT / "instance" / "local-secret-key"
@@ -85,13 +90,15 @@ def _local_secret() -> str:
 
 def main() -> None:
     command, *extra = sys.argv[1:] or ["help"]
-    if command not in {"serve", "test", "bench"}:
+    if command not in {"serve", "test", "bench", "lint"}:
         sys.exit(__doc__)
     set_up()
     if command == "serve":
         serve()
     elif command == "test":
         test(extra)
+    elif command == "lint":
+        lint()
     else:
         bench()
 
