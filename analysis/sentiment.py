@@ -35,6 +35,9 @@ WISH_NEED = -0.3  # "I wish I could see my brother more"
 WISH_PLAIN = -0.05  # "I want to be in the football team": a need, leaning nowhere much
 WISH_KEEP = 0.4  # "I want to stay here forever"
 WHY_QUESTION = -0.3  # "why do they keep moving me?" is a complaint
+_NEGATION_STOPS = frozenset({"why", "what", "when", "where", "who", "how", "because", "which", "until", "while"})
+SMALL_WORD = 3  # words this long or shorter pass without using up a negator's reach
+FAINT = 0.1  # TextBlob polarities weaker than this are ignored
 EVIDENCE_MIN = 0.2  # feeling words weaker than this are not shown as evidence
 
 
@@ -136,10 +139,14 @@ def score(prepared: PreparedText) -> SentimentResult:
         match = matches.get(i)
         if match is None:
             polarity = TEXTBLOB_POLARITY.get(word)
-            if polarity is not None:
+            # TextBlob's faint words ("down" -0.16, "early" 0.1) are mostly noise
+            # here; they neither count nor use up a negation meant for the next word.
+            if polarity is not None and abs(polarity) >= FAINT:
                 _record(evidence, clause.add(polarity, None), word)
-            else:
-                clause.step()
+            elif word in _NEGATION_STOPS:
+                clause.negate_left = 0  # "i don't get why i was taken away": a new clause begins
+            elif len(word) > SMALL_WORD:
+                clause.step()  # small words ("me", "and", "the") do not use up a negation
             i += 1
             continue
         entry = match.payload
