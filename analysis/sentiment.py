@@ -36,6 +36,7 @@ WISH_PLAIN = -0.05  # "I want to be in the football team": a need, leaning nowhe
 WISH_KEEP = 0.4  # "I want to stay here forever"
 WHY_QUESTION = -0.3  # "why do they keep moving me?" is a complaint
 _NEGATION_STOPS = frozenset({"why", "what", "when", "where", "who", "how", "because", "which", "until", "while"})
+_WISHFUL = (Kind.WISH, Kind.REQUEST)
 SMALL_WORD = 3  # words this long or shorter pass without using up a negator's reach
 FAINT = 0.1  # TextBlob polarities weaker than this are ignored
 EVIDENCE_MIN = 0.2  # feeling words weaker than this are not shown as evidence
@@ -99,8 +100,10 @@ def score(prepared: PreparedText) -> SentimentResult:
     words = prepared.words
     found = longest_first(MATCHER.find(prepared))
     matches: dict[int, PhraseMatch[Entry]] = {m.start: m for m in found}
-    deficits = {m.start: m.payload for m in DEFICITS.find(prepared)}
-    keeps = {m.start for m in KEEPS.find(prepared)}
+    # Only a wish or request needs its shape read; most texts have neither.
+    wishful = any(m.payload.kind in _WISHFUL for m in found)
+    deficits = {m.start: m.payload for m in DEFICITS.find(prepared)} if wishful else {}
+    keeps = {m.start for m in KEEPS.find(prepared)} if wishful else set()
     scored: list[tuple[float, float]] = []  # (polarity, weight) of clauses with a feeling
     evidence: list[Evidence] = []
     mixed_marker = False
