@@ -94,13 +94,13 @@ def _sentiment_figures(gold: Sequence[str], predicted: Sequence[str]) -> dict[st
     n = len(gold)
     f1s = []
     for label in SENTIMENTS:
-        tp = sum(g == p == label for g, p in zip(gold, predicted))
-        fp = sum(p == label != g for g, p in zip(gold, predicted))
-        fn = sum(g == label != p for g, p in zip(gold, predicted))
+        tp = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
+        fp = sum(p == label != g for g, p in zip(gold, predicted, strict=True))
+        fn = sum(g == label != p for g, p in zip(gold, predicted, strict=True))
         f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    severe = sum({g, p} == {"positive", "negative"} for g, p in zip(gold, predicted))
+    severe = sum({g, p} == {"positive", "negative"} for g, p in zip(gold, predicted, strict=True))
     return {
-        "accuracy": sum(g == p for g, p in zip(gold, predicted)) / n,
+        "accuracy": sum(g == p for g, p in zip(gold, predicted, strict=True)) / n,
         "macro_f1": sum(f1s) / len(f1s),
         "severe_error_rate": severe / n,
     }
@@ -108,7 +108,7 @@ def _sentiment_figures(gold: Sequence[str], predicted: Sequence[str]) -> dict[st
 
 def _theme_micro_f1(gold: Iterable[tuple[str, ...]], predicted: Iterable[tuple[str, ...]]) -> float:
     tp = fp = fn = 0
-    for g, p in zip(gold, predicted):
+    for g, p in zip(gold, predicted, strict=True):
         tp += len(set(g) & set(p))
         fp += len(set(p) - set(g))
         fn += len(set(g) - set(p))
@@ -127,7 +127,7 @@ def evaluate(lines: Sequence[LabelledLine], analyses: Sequence[Analysis]) -> dic
     ours = _sentiment_figures(gold, [a.sentiment for a in analyses])
     analyzer = PatternAnalyzer()
     base = _sentiment_figures(gold, [baseline_label(line.text, analyzer) for line in lines])
-    flagged = [(line.concern, a.is_concern) for line, a in zip(lines, analyses)]
+    flagged = [(line.concern, a.is_concern) for line, a in zip(lines, analyses, strict=True)]
     true_pos = sum(g and p for g, p in flagged)
     actual = sum(g for g, _ in flagged)
     raised = sum(p for _, p in flagged)

@@ -80,7 +80,7 @@ def main() -> None:
     texts = make_texts(args.texts)
     # Warm both up (lexicons load lazily), then time them on the same texts.
     analyse(texts[0])
-    TextBlob(texts[0]).sentiment
+    _ = TextBlob(texts[0]).sentiment
     textblob_rate, analyse_rate = rates([lambda t: TextBlob(t).sentiment, analyse], texts, args.repeat)
     print(f"TextBlob(text).sentiment: {textblob_rate:,.0f} texts/s")
     print(f"analysis.analyse(text):   {analyse_rate:,.0f} texts/s")
