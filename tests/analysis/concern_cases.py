@@ -115,6 +115,11 @@ CONCERNS: list[tuple[str, str]] = [
     ("nobody talks to me at school", "bullying"),
     ("i get left out of everything by the other girls", "bullying"),
     ("the bullys took my lunch money", "bullying"),
+    # the words adults use, in case a young person uses them too
+    ("i was sexually assaulted last year", "sexual_harm"),
+    ("i think im being exploited", "missing_exploitation"),
+    ("i was homeless for a month after i left care", "missing_exploitation"),
+    ("i was neglected at home", "neglect"),
 ]
 
 NOT_CONCERNS: list[str] = [
@@ -180,4 +185,7 @@ NOT_CONCERNS: list[str] = [
     "the film was scary but fun",
     "the staff keep us safe",
     "nobody touches my stuff",
+    "the traffic was bad on the way to my review",
+    "my carer helps me when i'm stressed about exams",
+    "i used to be scared of the dark",
 ]
