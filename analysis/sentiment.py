@@ -8,8 +8,10 @@ clause (sentences, and the parts either side of "but", "although" ...):
 - each clause's feeling words are scored from `data/sentiment.yaml` first and
   TextBlob's lexicon second, and averaged as TextBlob does;
 - a negator ("not", "nobody", "never", "no one") turns round the next feeling
-  word within four words, with a stronger meaning for words like "listen"
-  ("nobody listens" is clearly negative, "she listens" only mildly positive);
+  word within its reach (a few words; small words like "me" and "the" do not
+  count, and "why", "because" ... end it), with a stronger meaning for words
+  like "listen" ("nobody listens" is clearly negative, "she listens" only
+  mildly positive);
 - an intensifier ("really", "dead", "so") scales the next feeling word;
 - a wish ("I wish", "I want") is a need: positive words in it do not
   count, and one about something missing ("more", "see", "again") leans
@@ -56,7 +58,9 @@ class _Clause:
     start: int
     weight: float = 1.0
     items: list[float] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
     wish: bool = False
+    wish_phrase: str = ""
     request: bool = False
     advice: bool = False
     hypothetical: bool = False
@@ -121,6 +125,13 @@ def score(prepared: PreparedText) -> SentimentResult:
             polarity = WHY_QUESTION
         if polarity is not None:
             scored.append((polarity, clause.weight))
+            # In a wish or advice only the negative words counted; show only those.
+            counted = clause.evidence
+            if clause.wish or clause.request or clause.advice:
+                counted = [e for e in counted if e.finding == "sentiment:negative"]
+                if clause.wish_phrase and polarity <= WISH_NEED:
+                    counted.append(Evidence("sentiment:negative", clause.wish_phrase))
+            evidence.extend(counted)
         return _Clause(end + 1, weight=next_weight)
 
     i = 0
@@ -145,7 +156,7 @@ def score(prepared: PreparedText) -> SentimentResult:
             # TextBlob's faint words ("down" -0.16, "early" 0.1) are mostly noise
             # here; they neither count nor use up a negation meant for the next word.
             if polarity is not None and abs(polarity) >= FAINT:
-                _record(evidence, clause.add(polarity, None), word)
+                _record(clause.evidence, clause.add(polarity, None), word)
             elif word in _NEGATION_STOPS:
                 clause.negate_left = 0  # "i don't get why i was taken away": a new clause begins
             elif len(word) > SMALL_WORD:
@@ -155,7 +166,7 @@ def score(prepared: PreparedText) -> SentimentResult:
         entry = match.payload
         kind = entry.kind
         if kind is Kind.FEELING:
-            _record(evidence, clause.add(entry.value, entry.negated), prepared.phrase(match.start, match.end))
+            _record(clause.evidence, clause.add(entry.value, entry.negated), prepared.phrase(match.start, match.end))
         elif kind is Kind.NEGATOR:
             clause.negate_left = int(entry.value)
         elif kind is Kind.INTENSIFIER:
@@ -163,10 +174,10 @@ def score(prepared: PreparedText) -> SentimentResult:
         elif kind is Kind.CONTRAST:
             clause = close(i, CONTRAST_WEIGHT)
             clause.start = match.end
-        elif kind is Kind.WISH:
-            clause.wish = True
-        elif kind is Kind.REQUEST:
-            clause.request = True
+        elif kind is Kind.WISH or kind is Kind.REQUEST:
+            clause.wish = clause.wish or kind is Kind.WISH
+            clause.request = clause.request or kind is Kind.REQUEST
+            clause.wish_phrase = clause.wish_phrase or prepared.phrase(match.start, match.end)
         elif kind is Kind.ADVICE:
             clause.advice = True
         elif kind is Kind.HYPOTHETICAL:

@@ -203,3 +203,10 @@ def test_evidence_names_the_phrase_behind_the_sentiment():
 
 def test_a_disclosure_is_never_read_as_neutral():
     assert label("he hits me") == "negative"
+
+
+def test_wish_evidence_shows_the_wish_not_the_kind_words_inside_it():
+    result = analyse("I wish my carer was nicer to me more often")
+    findings = [(e.finding, e.phrase) for e in result.evidence if e.finding.startswith("sentiment")]
+    assert any(f == "sentiment:negative" and "wish" in phrase for f, phrase in findings)
+    assert not any(f == "sentiment:positive" for f, _ in findings)
