@@ -1,0 +1,244 @@
+"""The dashboard, the responses list, one conversation, and closed questions' figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import abort, render_template, request
+
+from .. import audit
+from ..auth import can_view_conversation, current_user, requires_role
+from ..auth.roles import role_may_use
+from ..extensions import db
+from ..models import Conversation, utcnow
+from ..questionnaire import registry
+from . import bp
+from .charts import Bar, bar_chart
+from .figures import closed_question_figures
+from .flags import is_flagged
+from .forms import QuestionnaireForm, ResponseFilterForm, choices
+from .labels import AGE_BANDS, audience_name, sentiment_name, theme_name
+from .periods import Period, reporting_year
+from .queries import (
+    ResponseFilters,
+    answer_summaries,
+    conversations,
+    counts_by_audience,
+    counts_by_questionnaire,
+    counts_over_time,
+    drop_off,
+    option_label,
+    questionnaire_titles,
+    recent_conversations,
+    staff_text,
+    totals,
+)
+
+PER_PAGE = 25
+MANAGERS = ("iro_manager", "admin")
+
+# The reporting pages, linked from each other. A page appears only for roles its view allows.
+REPORT_PAGES = [
+    ("responses.dashboard", "Dashboard"),
+    ("responses.responses", "Responses"),
+    ("responses.figures", "Closed questions"),
+    ("quotes.bank", "Quote bank"),
+    ("cicc.view", "Children in Care Council view"),
+    ("cicc.you_said_we_did", "You said, we did"),
+]
+
+
+@bp.app_template_global("report_pages")
+def report_pages() -> list[tuple[str, str]]:
+    user = current_user()
+    if user is None:
+        return []
+    return [(endpoint, label) for endpoint, label in REPORT_PAGES if role_may_use(user.role, endpoint)]
+
+
+@bp.get("/dashboard")
+@requires_role(*MANAGERS)
+def dashboard() -> str:
+    titles = questionnaire_titles()
+    form = QuestionnaireForm(formdata=request.args)
+    form.questionnaire.choices = choices(titles, "The busiest questionnaire")
+    form.validate()
+    today = utcnow().date()
+    period = _period(form, reporting_year(today))
+    by_questionnaire = counts_by_questionnaire(period)
+    questionnaire_id = form.value("questionnaire") or (by_questionnaire[0].key if by_questionnaire else None)
+    stops = drop_off(questionnaire_id, period) if questionnaire_id else None
+    over_time = counts_over_time(period, today)
+    recent = recent_conversations()
+    return render_template(
+        "responses/dashboard.html",
+        form=form,
+        period=period,
+        total=totals(period),
+        by_questionnaire=by_questionnaire,
+        by_audience=counts_by_audience(period),
+        over_time=over_time,
+        over_time_chart=bar_chart(
+            "chart-over-time",
+            f"Conversations started, {period.describe()}",
+            [Bar(c.label, c.started, f"{c.started} ({c.sent} sent)") for c in over_time],
+        ),
+        stops=stops,
+        stops_chart=_stops_chart(stops) if stops else None,
+        recent=recent,
+        summaries=answer_summaries(c.id for c in recent),
+        viewable=_viewable(recent),
+        titles=titles,
+        audience_name=audience_name,
+    )
+
+
+@bp.get("/responses")
+@requires_role(*MANAGERS)
+def responses() -> str:
+    titles = questionnaire_titles()
+    form = ResponseFilterForm(formdata=request.args)
+    form.questionnaire.choices = choices(titles, "Any questionnaire")
+    form.validate()
+    filters = ResponseFilters(
+        questionnaire=form.value("questionnaire"),
+        audience=form.value("audience"),
+        age_band=form.value("age_band"),
+        period=form.period(),
+        theme=form.value("theme"),
+        sentiment=form.value("sentiment"),
+        status=form.value("status"),
+    )
+    page = db.paginate(
+        conversations(filters), page=request.args.get("page", 1, type=int), per_page=PER_PAGE, error_out=False
+    )
+    link_args = {key: value for key, value in request.args.items() if key != "page" and value}
+    return render_template(
+        "responses/list.html",
+        form=form,
+        page=page,
+        link_args=link_args,
+        filtered=bool(link_args),
+        summaries=answer_summaries(c.id for c in page.items),
+        viewable=_viewable(page.items),
+        titles=titles,
+        age_band_of=_age_band_of,
+        audience_name=audience_name,
+    )
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    question_id: str
+    question: str
+    answer: str | None  # None: skipped
+    is_text: bool
+    analysis: dict | None
+    flagged: bool
+
+
+@bp.get("/responses/<int:conversation_id>")
+@requires_role(*MANAGERS)
+def conversation(conversation_id: int) -> str:
+    """One person's answers. Who may read them is decided per conversation, and every view is audited."""
+    found = db.session.get(Conversation, conversation_id)
+    if found is None:
+        abort(404)
+    if not can_view_conversation(current_user(), found):
+        abort(403)
+    audit.record("conversation_viewed", "conversation", found.id)
+    q = registry.questionnaire_of(found.questionnaire_version_id)
+    by_question = {answer.question_id: answer for answer in found.answers}
+    rows = []
+    for question in q.questions:
+        answer = by_question.pop(question.id, None)
+        if answer is not None:
+            rows.append(_answer_row(question.id, staff_text(question.text, q), answer, question, q))
+    rows += [_answer_row(qid, qid, answer, None, q) for qid, answer in by_question.items()]
+    return render_template(
+        "responses/conversation.html",
+        conversation=found,
+        title=staff_text(q.title, q),
+        age_band=AGE_BANDS.get(q.age_band or "", None),
+        rows=rows,
+        audience_name=audience_name,
+        theme_name=theme_name,
+        sentiment_name=sentiment_name,
+    )
+
+
+@bp.get("/responses/figures")
+@requires_role(*MANAGERS)
+def figures() -> str:
+    titles = questionnaire_titles()
+    form = QuestionnaireForm(formdata=request.args)
+    form.questionnaire.choices = choices(titles)
+    form.validate()
+    period = _period(form, reporting_year(utcnow().date()))
+    busiest = counts_by_questionnaire(period)
+    questionnaire_id = form.value("questionnaire") or (busiest[0].key if busiest else next(iter(titles), None))
+    form.questionnaire.data = questionnaire_id or ""
+    questions = closed_question_figures(questionnaire_id, period) if questionnaire_id else []
+    charts = [
+        bar_chart(
+            f"chart-{question.question_id}",
+            question.text,
+            [Bar(o.label, o.count, f"{o.count} ({o.share})") for o in question.options],
+            summary=f"{question.answered} answered, {question.skipped} skipped.",
+        )
+        for question in questions
+    ]
+    return render_template(
+        "responses/figures.html",
+        form=form,
+        period=period,
+        title=titles.get(questionnaire_id or "", ""),
+        questions=list(zip(questions, charts)),
+    )
+
+
+def _period(form: QuestionnaireForm, default: Period) -> Period:
+    """The chosen period, or `default` shown in the form when none was chosen."""
+    period = form.period(default)
+    if period is default:
+        form.start.data, form.end.data = default.start, default.end
+    return period
+
+
+def _stops_chart(stops):
+    return bar_chart(
+        "chart-stops",
+        f"Where people stopped: {stops.title}",
+        [Bar(step.text, step.stopped, str(step.stopped)) for step in stops.steps if step.reached or step.stopped],
+        summary=(
+            f"Of {stops.unfinished} conversations not sent and started more than a day ago, "
+            f"{stops.stopped_before_first} stopped before answering anything. "
+            "Number who stopped after each question:"
+        ),
+        value_heading="Stopped here",
+    )
+
+
+def _answer_row(question_id, text, answer, question, q) -> AnswerRow:
+    is_text = question is None or question.type == "free_text"
+    if answer.skipped or answer.value is None:
+        shown = None
+    elif isinstance(answer.value, list):
+        shown = ", ".join(option_label(question, v, q) if question else v for v in answer.value)
+    elif question is not None and question.type != "free_text":
+        shown = option_label(question, answer.value, q)
+    else:
+        shown = str(answer.value)
+    return AnswerRow(question_id, text, shown, is_text and shown is not None, answer.analysis, is_flagged(answer))
+
+
+def _viewable(shown) -> set[int]:
+    """The conversations the signed-in person may open (admins see the list, not the answers)."""
+    user = current_user()
+    return {c.id for c in shown if can_view_conversation(user, c)}
+
+
+def _age_band_of(conversation: Conversation) -> str:
+    band = registry.questionnaire_of(conversation.questionnaire_version_id).age_band
+    return AGE_BANDS.get(band, "") if band else ""
+

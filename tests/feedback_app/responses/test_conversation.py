@@ -1,0 +1,94 @@
+"""One conversation: answers question by question, the analysis beside free text, and an audit entry."""
+
+import shutil
+
+import pytest
+from sqlalchemy import select
+
+from feedback_app.extensions import db
+from feedback_app.models import AuditEvent
+from tests.conftest import make_app
+from tests.feedback_app.auth.staff_helpers import sign_in_quickly
+from tests.feedback_app.responses.builders import DISCLOSURE, PRAISE, QUESTIONNAIRES, YOUNG_PEOPLE, converse
+from tests.feedback_app.responses.pages import text_of, tree
+
+
+@pytest.fixture
+def manager(app, client, make_account):
+    account = make_account("iro_manager")
+    sign_in_quickly(app, client, account)
+    return account
+
+
+def page_of(client, conversation_id: int) -> str:
+    response = client.get(f"/staff/responses/{conversation_id}")
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_choices_are_shown_with_their_words_and_skips_as_skipped(app, client, manager):
+    with app.app_context():
+        conversation_id = converse(YOUNG_PEOPLE, {"home": "great", "talk_about": ["home", "school"]})
+    html = page_of(client, conversation_id)
+    assert "How are things where you live?" in html and "😀 Great" in html
+    assert "Where I live, School" in html
+    assert html.count("Skipped") == 3  # going_well, worries, quote
+
+
+def test_a_free_text_answer_has_its_analysis_beside_it(app, client, manager):
+    with app.app_context():
+        conversation_id = converse(YOUNG_PEOPLE, {"going_well": PRAISE})
+    answer = tree(page_of(client, conversation_id)).find(".//li[@id='answer-going_well']")
+    analysis = text_of(answer.find(".//aside"))
+    assert PRAISE in text_of(answer)
+    assert "Sentiment Positive (polarity +0." in analysis
+    assert "Themes Being listened to, The IRO, Review meetings" in analysis
+    assert "Concern None" in analysis
+    assert '"really listens"' in analysis or '"listens to me"' in analysis  # an evidence phrase
+
+
+def test_an_answer_flagged_as_a_concern_is_marked(app, client, manager):
+    with app.app_context():
+        conversation_id = converse(YOUNG_PEOPLE, {"worries": DISCLOSURE})
+    analysis = text_of(tree(page_of(client, conversation_id)).find(".//li[@id='answer-worries']/aside"))
+    assert "Flagged as a safeguarding concern" in analysis and "Concern abuse" in analysis
+
+
+def test_viewing_a_conversation_is_audited(app, client, manager):
+    with app.app_context():
+        conversation_id = converse(YOUNG_PEOPLE, {"home": "good"})
+    page_of(client, conversation_id)
+    with app.app_context():
+        events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "conversation_viewed")).all()
+        assert [(e.target_type, e.target_id, e.actor_id) for e in events] == [
+            ("conversation", str(conversation_id), manager.id)
+        ]
+        assert "good" not in str(events[0].detail)
+
+
+def test_a_refused_view_is_not_shown_and_not_audited_as_viewed(app, client, make_account):
+    with app.app_context():
+        conversation_id = converse(YOUNG_PEOPLE, {"home": "good"})
+    sign_in_quickly(app, client, make_account("admin"))
+    assert client.get(f"/staff/responses/{conversation_id}").status_code == 403
+    with app.app_context():
+        assert not db.session.scalars(select(AuditEvent).where(AuditEvent.action == "conversation_viewed")).all()
+
+
+def test_questions_are_worded_as_in_the_version_that_was_answered(app, client, manager, _schema, tmp_path):
+    folder = tmp_path / "questionnaires"
+    shutil.copytree(QUESTIONNAIRES, folder)
+    before = make_app(_schema, QUESTIONNAIRES_DIR=str(folder))
+    with before.app_context():
+        old = converse(YOUNG_PEOPLE, {"home": "good"})
+    path = folder / "young-people.yaml"
+    path.write_text(
+        path.read_text()
+        .replace("version: 1", "version: 2")
+        .replace("How are things where you live?", "How is your home?")
+    )
+    after = make_app(_schema, QUESTIONNAIRES_DIR=str(folder))
+    with after.app_context():
+        new = converse(YOUNG_PEOPLE, {"home": "good"})
+    assert "How are things where you live?" in page_of(client, old)
+    assert "How is your home?" in page_of(client, new)

@@ -1,0 +1,31 @@
+"""Which answers count as flagged: one rule, in Python and in SQL alike."""
+
+from sqlalchemy import select
+
+from analysis.result import SENTIMENTS, THEMES
+from feedback_app.extensions import db
+from feedback_app.models import Answer
+from feedback_app.responses.flags import flagged, is_flagged, not_flagged
+from feedback_app.responses.labels import SENTIMENT_NAMES, THEME_NAMES
+from tests.feedback_app.responses.builders import DISCLOSURE, PRAISE, YOUNG_PEOPLE, answer_to, converse
+
+
+def test_an_answer_with_a_concern_is_flagged_and_an_ordinary_one_is_not(app):
+    with app.app_context():
+        conversation_id = converse(YOUNG_PEOPLE, {"going_well": PRAISE, "worries": DISCLOSURE})
+        assert is_flagged(answer_to(conversation_id, "worries"))
+        assert not is_flagged(answer_to(conversation_id, "going_well"))
+        assert not is_flagged(answer_to(conversation_id, "home"))  # skipped, never analysed
+
+
+def test_the_sql_conditions_agree_with_is_flagged(app):
+    with app.app_context():
+        converse(YOUNG_PEOPLE, {"home": "good", "going_well": PRAISE, "worries": DISCLOSURE})
+        flagged_ids = set(db.session.scalars(select(Answer.question_id).where(flagged())))
+        shown_ids = set(db.session.scalars(select(Answer.question_id).where(not_flagged())))
+    assert flagged_ids == {"worries"}
+    assert shown_ids == {"home", "going_well", "talk_about", "quote"}
+
+
+def test_every_theme_and_sentiment_the_analysis_gives_has_words_for_staff():
+    assert set(THEME_NAMES) == set(THEMES) and set(SENTIMENT_NAMES) == set(SENTIMENTS)
