@@ -83,7 +83,7 @@ class Analysis:
         }
 
     @classmethod
-    def from_dict(cls, text: str, data: dict) -> "Analysis":
+    def from_dict(cls, text: str, data: dict) -> Analysis:
         return cls(
             text=text,
             sentiment=data["sentiment"],
