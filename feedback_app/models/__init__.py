@@ -4,6 +4,8 @@ from .base import Base, utcnow
 from .conversation import Answer, Conversation, QuestionnaireVersion
 from .audit import AuditEvent
 from .staff import SignInFailure, StaffSession, StaffUser
+from .safeguarding import SafeguardingAlert
 
 __all__ = ["Answer", "Base", "Conversation", "QuestionnaireVersion", "utcnow"]
 __all__ += ["AuditEvent", "SignInFailure", "StaffSession", "StaffUser"]
+__all__ += ["SafeguardingAlert"]

@@ -1,0 +1,73 @@
+"""A safeguarding alert: one free-text answer that suggested a child may not be safe.
+
+An alert is its own record, not a flag on the answer, for two reasons. It
+keeps the words exactly as they were sent: a person can go back and change
+an answer, and the first words are the ones a safeguarding lead must read.
+And it outlives the conversation: the links to the answer and conversation
+are set to null if those are ever purged, so retention rules for feedback
+can never quietly delete a safeguarding record.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, utcnow
+from .conversation import Answer, Conversation
+from .staff import StaffUser
+
+EMAIL_PENDING = "pending"
+EMAIL_SENT = "sent"
+EMAIL_FAILED = "failed"
+
+
+class SafeguardingAlert(Base):
+    __tablename__ = "safeguarding_alerts"
+    __table_args__ = (Index("ix_safeguarding_alerts_open", "acknowledged_at", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    conversation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conversations.id", ondelete="SET NULL"), index=True
+    )
+    answer_id: Mapped[int | None] = mapped_column(ForeignKey("answers.id", ondelete="SET NULL"), index=True)
+    questionnaire_id: Mapped[str] = mapped_column(String(64))
+    question_id: Mapped[str] = mapped_column(String(64))
+    # One of analysis.result.CONCERN_CATEGORIES: self_harm, abuse, sexual_harm, ...
+    category: Mapped[str] = mapped_column(String(32))
+    # The phrases that made the analysis flag it, shown to staff beside the words.
+    evidence: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The person's words as sent. Shown only on the alert page, never e-mailed.
+    text: Mapped[str] = mapped_column(Text)
+    # Invited people can be followed up; an open link is anonymous.
+    invited: Mapped[bool] = mapped_column(default=False)
+    # The IRO of the invited person, who sees the alert in their own queue.
+    iro_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"), index=True)
+
+    email_status: Mapped[str] = mapped_column(String(16), default=EMAIL_PENDING)
+    email_error: Mapped[str | None] = mapped_column(String(500))
+    email_attempts: Mapped[int] = mapped_column(default=0)
+    email_sent_at: Mapped[datetime | None]
+
+    acknowledged_at: Mapped[datetime | None]
+    acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
+    # What was done, in the acknowledging person's words. Required to acknowledge.
+    action_note: Mapped[str | None] = mapped_column(Text)
+
+    conversation: Mapped[Conversation | None] = relationship()
+    answer: Mapped[Answer | None] = relationship()
+    iro: Mapped[StaffUser | None] = relationship(foreign_keys=[iro_id])
+    acknowledged_by: Mapped[StaffUser | None] = relationship(foreign_keys=[acknowledged_by_id])
+
+    @property
+    def acknowledged(self) -> bool:
+        return self.acknowledged_at is not None
+
+    def __repr__(self) -> str:
+        return f"<SafeguardingAlert {self.id} {self.category}>"
+
+
+__all__ = ["EMAIL_FAILED", "EMAIL_PENDING", "EMAIL_SENT", "SafeguardingAlert"]
