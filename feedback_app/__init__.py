@@ -48,6 +48,9 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(staff.bp)
+    from . import safeguarding
+
+    app.register_blueprint(safeguarding.bp)
     from . import responses
 
     app.register_blueprint(responses.bp)

@@ -30,6 +30,17 @@ class Defaults:
     RATELIMIT_START = "30 per hour"  # new conversations, per address
     RATELIMIT_ANSWER = "120 per minute"
     FORCE_HTTPS = False  # councils usually end TLS at a proxy in front of us
+    # Safeguarding alerts are e-mailed to SAFEGUARDING_EMAIL_TO (comma-separate
+    # several). Set each as FLASK_<KEY>, e.g. FLASK_SMTP_HOST=smtp.council.gov.uk.
+    # With no address an alert still reaches the staff queue, marked "e-mail failed".
+    SAFEGUARDING_EMAIL_TO = ""
+    SMTP_HOST = "localhost"
+    SMTP_PORT = 25
+    SMTP_USERNAME = ""
+    SMTP_PASSWORD = ""
+    SMTP_STARTTLS = True  # never in the clear unless told: FLASK_SMTP_STARTTLS=false
+    SMTP_TIMEOUT = 5  # seconds; the child who wrote the answer waits this long at worst
+    MAIL_FROM = "tell-us-what-you-think@localhost"
     # Local development (the README's serve command): no HTTPS, a throwaway secret.
     LOCAL_DEV = False
     TESTING = False

@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 from functools import cache
 
+from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
@@ -20,7 +21,9 @@ from ..extensions import db
 from ..models import Answer, Conversation, utcnow
 from ..questionnaire import registry
 from ..questionnaire.schema import Questionnaire
-from . import engine
+from ..safeguarding.flags import answer_is_flagged
+from ..safeguarding.messages import notices_for
+from . import engine, signals
 from .engine import AnswerError, ConversationState, Progress
 
 # 32 random bytes: 256 bits, far past guessing, and short enough to type from a letter.
@@ -71,13 +74,15 @@ def questionnaire_of(conversation: Conversation) -> Questionnaire:
 def progress_of(conversation: Conversation) -> Progress:
     # Only the three columns the engine needs, without building ORM objects:
     # this runs on every answer.
+    # The fourth column says whether a safeguarding message follows the answer.
     rows = db.session.execute(
-        select(Answer.question_id, Answer.value, Answer.skipped)
+        select(Answer.question_id, Answer.value, Answer.skipped, answer_is_flagged())
         .where(Answer.conversation_id == conversation.id)
         .order_by(Answer.answered_at, Answer.id)
-    )
+    ).all()
     return Progress(
-        answers={question_id: _engine_value(value, skipped) for question_id, value, skipped in rows},
+        answers={question_id: _engine_value(value, skipped) for question_id, value, skipped, _ in rows},
+        notices=notices_for(conversation, [question_id for question_id, _, _, flagged in rows if flagged]),
         finished_early=conversation.finished_early_at is not None,
         submitted=conversation.submitted_at is not None,
     )
@@ -132,7 +137,14 @@ def record_answer(
         {"conversation_id": conversation.id, "question_id": question.id, **values},
     )
     _commit()
-    return state_of(conversation, progress=engine.with_answer(progress, question.id, stored))
+    signals.answer_stored.send(
+        current_app._get_current_object(), conversation=conversation, question=question, value=stored,
+        analysis=values["analysis"],
+    )
+    progress = engine.with_answer(progress, question.id, stored)
+    if (values["analysis"] or {}).get("concern"):
+        progress = progress_of(conversation)  # with the safeguarding message after this answer
+    return state_of(conversation, progress=progress)
 
 
 def finish_early(conversation: Conversation) -> ConversationState:

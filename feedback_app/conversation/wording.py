@@ -32,6 +32,10 @@ WORDS: dict[str, dict[str, str]] = {
         "nothing_answered": "You did not answer any questions. You can still send this, or carry on answering.",
         "send": "Send my answers",
         "carry_on": "Carry on answering",
+        # Shown after an answer that suggests the person may not be safe (feedback_app/safeguarding).
+        "safeguarding_invited": "Thank you for telling us. Because you might not be safe, we will tell someone whose job is to keep children safe. They may contact you or your carer. This might not happen straight away.",
+        "safeguarding_anonymous": "Thank you for telling us. We can't find out who you are, so we can't follow this up ourselves. Please tell someone who can help you.",
+        "safeguarding_help_now": "To get help now, call Childline free on 0800 1111, any time, day or night. You can also talk to an adult you trust. If you are in danger right now, call 999.",
     },
     "ar": {
         "thanks_sent": "شكرًا لك. تم إرسال ما قلته لنا. يمكنك إغلاق هذه الصفحة الآن.",
@@ -56,6 +60,9 @@ WORDS: dict[str, dict[str, str]] = {
         "nothing_answered": "لم تجب عن أي سؤال. لا يزال بإمكانك الإرسال، أو متابعة الإجابة.",
         "send": "أرسل إجاباتي",
         "carry_on": "تابع الإجابة",
+        "safeguarding_invited": "شكرًا لأنك أخبرتنا. لأنك قد لا تكون في أمان، سنخبر شخصًا عمله هو الحفاظ على سلامة الأطفال. قد يتواصل معك أو مع من يرعاك. قد لا يحدث هذا على الفور.",
+        "safeguarding_anonymous": "شكرًا لأنك أخبرتنا. لا يمكننا معرفة من أنت، لذلك لا يمكننا متابعة هذا الأمر بأنفسنا. من فضلك أخبر شخصًا يستطيع مساعدتك.",
+        "safeguarding_help_now": "للحصول على المساعدة الآن، اتصل مجانًا بخط Childline على الرقم 0800 1111، في أي وقت، ليلًا أو نهارًا. يمكنك أيضًا التحدث إلى شخص بالغ تثق به. إذا كنت في خطر الآن، اتصل بالرقم 999.",
     },
 }
 

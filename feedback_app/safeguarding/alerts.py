@@ -1,0 +1,219 @@
+"""Raising, e-mailing and acknowledging safeguarding alerts.
+
+`on_answer_stored` runs in the child's own request, right after their answer
+is committed. If the analysis found a concern it stores an alert (committed
+before anything else is tried, so nothing later can lose it), then e-mails
+the safeguarding address and records how that went on the alert. Nothing in
+here may fail the child's request: the answer is already saved, and a 500
+page is the last thing a child who has just disclosed harm should see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from flask import Flask, current_app, has_request_context, url_for
+from sqlalchemy import and_, select
+
+from ..extensions import db
+from ..models import Answer, Conversation, SafeguardingAlert, StaffUser, utcnow
+from ..models.safeguarding import EMAIL_FAILED, EMAIL_SENT
+from ..questionnaire import registry
+from ..questionnaire.loader import localise
+from . import notify
+from .working_days import one_working_day_after
+
+# Who sees every alert. An IRO sees only the alerts of people they invited.
+SEE_ALL = frozenset({"safeguarding_lead", "iro_manager", "admin"})
+# Who may read the child's words and record what was done. Admins run the
+# service (accounts, the e-mail) but never read one person's answers.
+PRACTITIONERS = frozenset({"safeguarding_lead", "iro_manager"})
+
+
+def now() -> datetime:
+    """The time, as alerts see it: one place for tests to move it."""
+    return utcnow()
+
+
+def on_answer_stored(
+    sender: Flask,
+    *,
+    conversation: Conversation,
+    question: Any,
+    value: object,
+    analysis: Mapping[str, Any] | None = None,
+    **_: Any,
+) -> None:
+    """Receiver for conversation.signals.answer_stored: raise an alert for a concern."""
+    concern = (analysis or {}).get("concern")
+    if not concern or not isinstance(value, str):
+        return
+    try:
+        alert = raise_alert(conversation, question.id, value, analysis or {})
+    except Exception:
+        # Only ids in the log, never the words. The answer itself is stored
+        # with its analysis, so `flask safeguarding sweep` will raise it.
+        db.session.rollback()
+        current_app.logger.critical(
+            "could not store a safeguarding alert for conversation %s question %s", conversation.id, question.id,
+            exc_info=True,
+        )
+        return
+    if alert is not None:
+        email_alert(alert)
+
+
+def raise_alert(
+    conversation: Conversation, question_id: str, text: str, analysis: Mapping[str, Any]
+) -> SafeguardingAlert | None:
+    """Store and commit an alert for this answer; None if these words already have one."""
+    answer_id = db.session.scalar(
+        select(Answer.id).where(Answer.conversation_id == conversation.id, Answer.question_id == question_id)
+    )
+    # The same words sent again (a double click, or "change" without changing) are one disclosure.
+    already = db.session.scalar(
+        select(SafeguardingAlert.id).where(SafeguardingAlert.answer_id == answer_id, SafeguardingAlert.text == text)
+    )
+    if already is not None:
+        db.session.commit()
+        return None
+    invitation = getattr(conversation, "invitation", None)
+    alert = SafeguardingAlert(
+        created_at=now(),
+        conversation_id=conversation.id,
+        answer_id=answer_id,
+        questionnaire_id=conversation.questionnaire_id,
+        question_id=question_id,
+        category=str(analysis["concern"]),
+        evidence=concern_phrases(analysis),
+        text=text,
+        invited=getattr(conversation, "invitation_id", None) is not None,
+        iro_id=getattr(invitation, "iro_id", None),
+    )
+    db.session.add(alert)
+    db.session.commit()
+    current_app.logger.warning("safeguarding alert %s raised (%s)", alert.id, alert.category)
+    return alert
+
+
+def concern_phrases(analysis: Mapping[str, Any]) -> list[str]:
+    """The phrases behind the concern finding, in order, each once."""
+    phrases: list[str] = []
+    for item in analysis.get("evidence") or ():
+        if str(item.get("finding", "")).startswith("concern:") and item.get("phrase") not in phrases:
+            phrases.append(str(item.get("phrase")))
+    return phrases
+
+
+def email_alert(alert: SafeguardingAlert) -> bool:
+    """Try to e-mail the alert; record the outcome on it and commit. Returns whether it was sent.
+
+    No database transaction is held while the mail server is talked to, so a
+    slow server never keeps other answers waiting for the SQLite write lock.
+    """
+    alert.email_attempts = (alert.email_attempts or 0) + 1
+    try:
+        message = notify.compose(alert, link_to(alert), questionnaire_title(alert.questionnaire_id))
+        db.session.commit()  # end the read (alert.iro) before the slow part
+        notify.send(message)
+    except notify.EmailNotSent as error:
+        alert.email_status, alert.email_error = EMAIL_FAILED, str(error)[:500]
+    except Exception as error:  # a bug must show on the alert too, not end the request
+        current_app.logger.exception("safeguarding alert %s: e-mail failed unexpectedly", alert.id)
+        alert.email_status, alert.email_error = EMAIL_FAILED, f"Unexpected error: {type(error).__name__}"
+    else:
+        alert.email_status, alert.email_error, alert.email_sent_at = EMAIL_SENT, None, now()
+    try:
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        current_app.logger.exception("safeguarding alert %s: could not record the e-mail outcome", alert.id)
+    if alert.email_status == EMAIL_FAILED:
+        current_app.logger.error("safeguarding alert %s: e-mail not sent: %s", alert.id, alert.email_error)
+    return alert.email_status == EMAIL_SENT
+
+
+def link_to(alert: SafeguardingAlert) -> str:
+    """The alert's page as a full link: PUBLIC_BASE_URL if set (behind a proxy, or
+    from the command line), else the address the request came in at."""
+    base = current_app.config.get("PUBLIC_BASE_URL")
+    if has_request_context() and not base:
+        return url_for("safeguarding.alert", alert_id=alert.id, _external=True)
+    # Outside a request (the sweep command) URLs can't be built without SERVER_NAME.
+    return f"{str(base or '').rstrip('/')}/staff/safeguarding/{alert.id}"
+
+
+def questionnaire_title(questionnaire_id: str) -> str:
+    loaded = registry.current(questionnaire_id)
+    if loaded is None:
+        return questionnaire_id
+    q = loaded.questionnaire
+    return localise(q.title, "en", q.default_language)
+
+
+def due_at(alert: SafeguardingAlert) -> datetime:
+    return one_working_day_after(alert.created_at)
+
+
+def is_overdue(alert: SafeguardingAlert, at: datetime | None = None) -> bool:
+    """Not acknowledged, and one working day has passed since it was raised."""
+    return alert.acknowledged_at is None and (at or now()) >= due_at(alert)
+
+
+def was_late(alert: SafeguardingAlert) -> bool:
+    return alert.acknowledged_at is not None and alert.acknowledged_at > due_at(alert)
+
+
+def visible_to(user: StaffUser):
+    """A WHERE clause: the alerts `user` may see."""
+    if user.role in SEE_ALL:
+        return SafeguardingAlert.id.is_not(None)
+    if user.role == "iro":
+        return SafeguardingAlert.iro_id == user.id
+    return SafeguardingAlert.id.is_(None)
+
+
+def may_see(user: StaffUser, alert: SafeguardingAlert) -> bool:
+    return user.role in SEE_ALL or (user.role == "iro" and alert.iro_id == user.id)
+
+
+def may_act(user: StaffUser, alert: SafeguardingAlert) -> bool:
+    """Whether `user` may read the words and acknowledge: practitioners, and the person's own IRO."""
+    return user.role in PRACTITIONERS or (user.role == "iro" and alert.iro_id == user.id)
+
+
+def acknowledge(alert: SafeguardingAlert, user: StaffUser, note: str) -> None:
+    """Record who acknowledged the alert, when, and what they did. The caller commits."""
+    alert.acknowledged_at = now()
+    alert.acknowledged_by_id = user.id
+    alert.action_note = note.strip()
+
+
+def raise_missing_alerts() -> int:
+    """Raise an alert for every flagged answer that has none; returns how many were raised.
+
+    Catches an alert that could not be stored when the answer was, and
+    concerns found when `flask analyse` re-reads answers with a newer analyser.
+    """
+    rows = db.session.execute(
+        select(Answer, Conversation)
+        .join(Conversation, Conversation.id == Answer.conversation_id)
+        .where(
+            and_(
+                Answer.analysis["concern"].as_string().is_not(None),
+                ~select(SafeguardingAlert.id).where(SafeguardingAlert.answer_id == Answer.id).exists(),
+            )
+        )
+        .order_by(Answer.id)
+    ).all()
+    raised = 0
+    for answer, conversation in rows:
+        if not isinstance(answer.value, str):
+            continue
+        alert = raise_alert(conversation, answer.question_id, answer.value, answer.analysis or {})
+        if alert is not None:
+            raised += 1
+            email_alert(alert)
+    return raised

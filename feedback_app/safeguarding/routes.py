@@ -1,0 +1,171 @@
+"""The safeguarding queue and the alert page, under /staff/safeguarding.
+
+The safeguarding lead, the IRO manager and admins see every alert; an IRO
+sees the alerts of the people they invited. Only practitioners (the
+safeguarding lead, the IRO manager, and the person's own IRO) read the
+words and acknowledge: admins run the service and retry e-mails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from sqlalchemy import func, select
+from werkzeug.wrappers import Response
+
+from .. import audit
+from ..auth import current_user, requires_role
+from ..extensions import db
+from ..models import SafeguardingAlert, StaffUser
+from ..models.safeguarding import EMAIL_SENT
+from ..questionnaire import registry
+from ..questionnaire.loader import localise
+from . import alerts, bp
+from .forms import AcknowledgeForm, RetryEmailForm
+from .notify import category_name
+from .working_days import UK_TIME
+
+PER_PAGE = 50
+QUEUE_ROLES = ("safeguarding_lead", "iro_manager", "admin", "iro")
+ACT_ROLES = ("safeguarding_lead", "iro_manager", "iro")
+RETRY_ROLES = ("safeguarding_lead", "iro_manager", "admin")
+
+
+@dataclass(frozen=True)
+class AlertRow:
+    """One alert as the queue shows it, with its deadline worked out."""
+
+    alert: SafeguardingAlert
+    due: datetime
+    overdue: bool
+    late: bool
+
+
+@bp.app_template_filter("uk_time")
+def uk_time(moment: datetime | None) -> str:
+    return moment.astimezone(UK_TIME).strftime("%a %d %b %Y, %H:%M") if moment else ""
+
+
+@bp.context_processor
+def _names() -> dict:
+    return {"concern_name": category_name}
+
+
+@bp.get("")
+@requires_role(*QUEUE_ROLES)
+def queue() -> str:
+    user = _user()
+    now = alerts.now()
+    visible = alerts.visible_to(user)
+    # Waiting alerts first (false sorts before true), newest first within each.
+    query = (
+        select(SafeguardingAlert)
+        .where(visible)
+        .order_by(SafeguardingAlert.acknowledged_at.is_not(None), SafeguardingAlert.created_at.desc())
+        .order_by(SafeguardingAlert.id.desc())
+    )
+    page = db.paginate(query, page=request.args.get("page", 1, type=int), per_page=PER_PAGE, error_out=False)
+    rows = [_row(alert, now) for alert in page.items]
+    waiting = db.session.scalars(
+        select(SafeguardingAlert.created_at).where(visible, SafeguardingAlert.acknowledged_at.is_(None))
+    ).all()
+    overdue = sum(1 for created in waiting if now >= alerts.one_working_day_after(created))
+    failed = db.session.scalar(
+        select(func.count()).select_from(SafeguardingAlert).where(visible, SafeguardingAlert.email_status != EMAIL_SENT)
+    )
+    return render_template(
+        "safeguarding/queue.html", page=page, rows=rows, waiting=len(waiting), overdue=overdue, failed=failed,
+        own_only=user.role == "iro",
+    )
+
+
+@bp.get("/<int:alert_id>")
+@requires_role(*QUEUE_ROLES)
+def alert(alert_id: int) -> str:
+    user = _user()
+    found = _visible_alert(user, alert_id)
+    shows_words = alerts.may_act(user, found)
+    audit.record("safeguarding_alert_viewed", "safeguarding_alert", found.id, words_shown=shows_words)
+    return _page(found, user, AcknowledgeForm())
+
+
+@bp.post("/<int:alert_id>/acknowledge")
+@requires_role(*ACT_ROLES)
+def acknowledge(alert_id: int) -> Response | tuple[str, int]:
+    user = _user()
+    found = _visible_alert(user, alert_id)
+    if not alerts.may_act(user, found):
+        abort(403)
+    form = AcknowledgeForm()
+    if found.acknowledged:
+        flash(f"Alert {found.id} was already acknowledged.")
+        return redirect(url_for("safeguarding.alert", alert_id=found.id), code=303)
+    if not form.validate_on_submit():
+        return _page(found, user, form), 400
+    alerts.acknowledge(found, user, form.note.data or "")
+    audit.record("safeguarding_acknowledged", "safeguarding_alert", found.id, commit=False, late=alerts.was_late(found))
+    db.session.commit()
+    flash(f"Alert {found.id} acknowledged. Thank you.")
+    return redirect(url_for("safeguarding.alert", alert_id=found.id), code=303)
+
+
+@bp.post("/<int:alert_id>/email")
+@requires_role(*RETRY_ROLES)
+def retry_email(alert_id: int) -> Response:
+    user = _user()
+    found = _visible_alert(user, alert_id)
+    if not RetryEmailForm().validate_on_submit():
+        abort(400)
+    if found.email_status == EMAIL_SENT:
+        flash("That e-mail was already sent.")
+    else:
+        sent = alerts.email_alert(found)
+        audit.record("safeguarding_email_retried", "safeguarding_alert", found.id, sent=sent)
+        flash("The e-mail was sent." if sent else "The e-mail could not be sent again. The reason is below.")
+    return redirect(url_for("safeguarding.alert", alert_id=found.id), code=303)
+
+
+def _page(found: SafeguardingAlert, user: StaffUser, form: AcknowledgeForm) -> str:
+    return render_template(
+        "safeguarding/alert.html",
+        row=_row(found, alerts.now()),
+        alert=found,
+        shows_words=alerts.may_act(user, found),
+        may_retry=user.role in RETRY_ROLES,
+        form=form,
+        retry_form=RetryEmailForm(),
+        question=_question_text(found),
+        questionnaire=alerts.questionnaire_title(found.questionnaire_id),
+        changed_since=found.answer is not None and found.answer.value != found.text,
+    )
+
+
+def _row(alert: SafeguardingAlert, now: datetime) -> AlertRow:
+    return AlertRow(alert, alerts.due_at(alert), alerts.is_overdue(alert, now), alerts.was_late(alert))
+
+
+def _question_text(found: SafeguardingAlert) -> str:
+    """What the person was asked, in English, as their conversation's version put it."""
+    try:
+        if found.conversation is not None:
+            q = registry.questionnaire_of(found.conversation.questionnaire_version_id)
+            return localise(q.question(found.question_id).text, "en", q.default_language)
+    except (LookupError, AttributeError):
+        pass
+    return found.question_id
+
+
+def _visible_alert(user: StaffUser, alert_id: int) -> SafeguardingAlert:
+    """The alert, or 404 if it does not exist or is not this user's to see (not revealing which)."""
+    found = db.session.get(SafeguardingAlert, alert_id)
+    if found is None or not alerts.may_see(user, found):
+        abort(404)
+    return found
+
+
+def _user() -> StaffUser:
+    user = current_user()
+    assert user is not None  # requires_role let us in
+    return user
