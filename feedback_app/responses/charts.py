@@ -115,7 +115,7 @@ def render_svg(chart: BarChart, *, standalone: bool = False) -> Markup:
             f"{escape(bar.shown)}</text>"
         )
     parts.append("</svg>")
-    return Markup("".join(parts))
+    return Markup("".join(parts))  # noqa: S704 - every piece of text in it was escaped above
 
 
 def percent(part: int, whole: int) -> str:

@@ -86,7 +86,7 @@ def closed_question_figures(questionnaire_id: str, period: Period) -> list[Quest
                 .join(Conversation)
                 .where(*base, Answer.skipped.is_(False), Answer.question_id == question.id)
             ).one()
-            for option, count in zip(question.options, counts):
+            for option, count in zip(question.options, counts, strict=True):
                 chosen[question.id, option.value] = count or 0
 
     figures = []
@@ -104,7 +104,9 @@ def closed_question_figures(questionnaire_id: str, period: Period) -> list[Quest
             )
             for value in values
         ]
-        figures.append(QuestionFigures(question.id, staff_text(question.text, q), question.type, answered, skipped, options))
+        figures.append(
+            QuestionFigures(question.id, staff_text(question.text, q), question.type, answered, skipped, options)
+        )
     return figures
 
 

@@ -193,7 +193,7 @@ def figures() -> str:
         form=form,
         period=period,
         title=titles.get(questionnaire_id or "", ""),
-        questions=list(zip(questions, charts)),
+        questions=list(zip(questions, charts, strict=True)),
     )
 
 
@@ -241,4 +241,3 @@ def _viewable(shown) -> set[int]:
 def _age_band_of(conversation: Conversation) -> str:
     band = registry.questionnaire_of(conversation.questionnaire_version_id).age_band
     return AGE_BANDS.get(band, "") if band else ""
-

@@ -101,7 +101,11 @@ def test_recent_conversations_are_newest_first_and_at_most_ten(app, client, mana
     with app.app_context():
         ids = [converse(PARENTS, {}, started=utcnow() - timedelta(hours=12 - n)) for n in range(12)]
     html = client.get("/staff/dashboard").get_data(as_text=True)
-    linked = [int(href.rsplit("/", 1)[1]) for href in attribute_values(html, "href") if href.startswith("/staff/responses/") and href.rsplit("/", 1)[1].isdigit()]
+    linked = [
+        int(href.rsplit("/", 1)[1])
+        for href in attribute_values(html, "href")
+        if href.startswith("/staff/responses/") and href.rsplit("/", 1)[1].isdigit()
+    ]
     assert linked == list(reversed(ids))[:10]
 
 

@@ -50,4 +50,4 @@ def test_the_page_draws_a_chart_per_question_with_labels_and_figures_as_text(app
     html = client.get(f"/staff/responses/figures?questionnaire={YOUNG_PEOPLE}").get_data(as_text=True)
     assert 'aria-labelledby="chart-home-title chart-home-desc"' in html
     assert ">🙂 Good</text>" in html and ">2 (67%)</text>" in html
-    assert "<desc id=\"chart-home-desc\">3 answered, 0 skipped. 😀 Great: 1 (33%); 🙂 Good: 2 (67%)" in html
+    assert '<desc id="chart-home-desc">3 answered, 0 skipped. 😀 Great: 1 (33%); 🙂 Good: 2 (67%)' in html

@@ -3,11 +3,12 @@
 from sqlalchemy import select
 
 from analysis.result import SENTIMENTS, THEMES
+from feedback_app.conversation import service
 from feedback_app.extensions import db
-from feedback_app.models import Answer
+from feedback_app.models import Answer, Conversation
 from feedback_app.responses.flags import flagged, is_flagged, not_flagged
 from feedback_app.responses.labels import SENTIMENT_NAMES, THEME_NAMES
-from tests.feedback_app.responses.builders import DISCLOSURE, PRAISE, YOUNG_PEOPLE, answer_to, converse
+from tests.feedback_app.responses.builders import DISCLOSURE, HOME, PRAISE, YOUNG_PEOPLE, answer_to, converse
 
 
 def test_an_answer_with_a_concern_is_flagged_and_an_ordinary_one_is_not(app):
@@ -29,3 +30,14 @@ def test_the_sql_conditions_agree_with_is_flagged(app):
 
 def test_every_theme_and_sentiment_the_analysis_gives_has_words_for_staff():
     assert set(THEME_NAMES) == set(THEMES) and set(SENTIMENT_NAMES) == set(SENTIMENTS)
+
+
+def test_an_answer_stays_flagged_after_its_words_are_changed(app):
+    # The alert keeps the first words; the person's later edit must not unflag the answer.
+    with app.app_context():
+        conversation_id = converse(YOUNG_PEOPLE, {"home": "ok", "going_well": HOME, "worries": DISCLOSURE}, send=False)
+        service.record_answer(db.session.get(Conversation, conversation_id), "worries", PRAISE)
+        answer = answer_to(conversation_id, "worries")
+        assert answer.analysis["concern"] is None
+        assert is_flagged(answer)
+        assert db.session.scalars(select(Answer.question_id).where(flagged())).all() == ["worries"]

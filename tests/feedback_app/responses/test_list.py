@@ -27,7 +27,9 @@ def people(app):
             "child": converse(CHILDREN, {"say": COMPLAINT}, started=now - timedelta(days=5)),
             # positive; theme placement
             "parent": converse(PARENTS, {"say": HOME}, started=now - timedelta(days=40)),
-            "young person not sent": converse(YOUNG_PEOPLE, {"home": "ok"}, send=False, started=now - timedelta(days=1)),
+            "young person not sent": converse(
+                YOUNG_PEOPLE, {"home": "ok"}, send=False, started=now - timedelta(days=1)
+            ),
         }
 
 

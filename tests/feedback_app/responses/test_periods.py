@@ -22,4 +22,8 @@ def test_a_year_is_counted_by_month_up_to_today():
 
 def test_a_long_period_is_counted_by_reporting_year():
     years = buckets(Period(date(2020, 4, 1), date(2023, 3, 31)), today=date(2025, 1, 1))
-    assert [b.label for b in years] == ["April 2020 to March 2021", "April 2021 to March 2022", "April 2022 to March 2023"]
+    assert [b.label for b in years] == [
+        "April 2020 to March 2021",
+        "April 2021 to March 2022",
+        "April 2022 to March 2023",
+    ]
