@@ -51,9 +51,10 @@ def register_blueprints(app: Flask) -> None:
     from . import safeguarding
 
     app.register_blueprint(safeguarding.bp)
-    from . import responses
+    from . import quotes, responses
 
     app.register_blueprint(responses.bp)
+    app.register_blueprint(quotes.bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

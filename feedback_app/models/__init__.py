@@ -4,8 +4,10 @@ from .base import Base, utcnow
 from .conversation import Answer, Conversation, QuestionnaireVersion
 from .audit import AuditEvent
 from .staff import SignInFailure, StaffSession, StaffUser
+from .quote import BankedQuote
 from .safeguarding import SafeguardingAlert
 
 __all__ = ["Answer", "Base", "Conversation", "QuestionnaireVersion", "utcnow"]
 __all__ += ["AuditEvent", "SignInFailure", "StaffSession", "StaffUser"]
 __all__ += ["SafeguardingAlert"]
+__all__ += ["BankedQuote"]
