@@ -51,10 +51,11 @@ def register_blueprints(app: Flask) -> None:
     from . import safeguarding
 
     app.register_blueprint(safeguarding.bp)
-    from . import quotes, responses
+    from . import cicc, quotes, responses
 
     app.register_blueprint(responses.bp)
     app.register_blueprint(quotes.bp)
+    app.register_blueprint(cicc.bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -5,9 +5,10 @@ from .conversation import Answer, Conversation, QuestionnaireVersion
 from .audit import AuditEvent
 from .staff import SignInFailure, StaffSession, StaffUser
 from .quote import BankedQuote
+from .you_said_we_did import YouSaidWeDid
 from .safeguarding import SafeguardingAlert
 
 __all__ = ["Answer", "Base", "Conversation", "QuestionnaireVersion", "utcnow"]
 __all__ += ["AuditEvent", "SignInFailure", "StaffSession", "StaffUser"]
 __all__ += ["SafeguardingAlert"]
-__all__ += ["BankedQuote"]
+__all__ += ["BankedQuote", "YouSaidWeDid"]

@@ -23,6 +23,12 @@ class StaffPage:
 STAFF_PAGES: list[StaffPage] = [
     StaffPage("staff.users", "Staff accounts", "Add people, change their role, reset passwords, deactivate accounts."),
     StaffPage("staff.audit_log", "Audit log", "Who signed in, viewed, exported or changed what, and when."),
+    StaffPage("responses.dashboard", "Dashboard", "How many took part, completion rates, where people stop."),
+    StaffPage("responses.responses", "Responses", "Every conversation, filtered by questionnaire, age, dates, theme, sentiment."),
+    StaffPage("responses.figures", "Closed questions", "The answers to each closed question, as figures and charts."),
+    StaffPage("quotes.bank", "Quote bank", "Review suggested quotes: approve, edit the redaction, or reject."),
+    StaffPage("cicc.view", "Children in Care Council view", "What children and young people told us, for the CiCC."),
+    StaffPage("cicc.you_said_we_did", "You said, we did", "What changed because of what children said."),
 ]
 
 

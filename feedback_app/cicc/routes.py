@@ -1,0 +1,106 @@
+"""The Children in Care Council view, and the "You said, we did" entries staff keep for it."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+
+from .. import audit
+from ..auth import current_user, requires_role
+from ..extensions import db
+from ..models import YouSaidWeDid, utcnow
+from ..quotes.service import approved_quotes
+from ..responses.charts import Bar, bar_chart
+from . import bp
+from .forms import RemoveForm, YouSaidWeDidForm
+from .summary import SMALLEST_GROUP, summary
+from .words import AGE_BANDS, FEELINGS, THEMES
+
+EDITORS = ("iro_manager", "admin")
+QUOTES_SHOWN = 12
+
+
+@bp.get("")
+@requires_role("cicc", *EDITORS)
+def view() -> str:
+    """Aggregates, approved quotes and "You said, we did": never an answer's own words."""
+    found = summary()
+    themes_chart = bar_chart(
+        "chart-themes",
+        "What children and young people talked about most",
+        [
+            Bar(f"{THEMES[c.key].emoji} {THEMES[c.key].words}", c.figure.count or 0, f"{c.figure.shown} people")
+            for c in found.themes
+        ],
+        label_heading="Topic",
+        value_heading="How many people",
+    )
+    return render_template(
+        "cicc/view.html",
+        found=found,
+        themes_chart=themes_chart if found.themes else None,
+        quotes=approved_quotes(audience="child", limit=QUOTES_SHOWN),
+        entries=_entries(),
+        smallest=SMALLEST_GROUP,
+        age_bands=AGE_BANDS,
+        feelings=FEELINGS,
+        themes=THEMES,
+        can_edit=current_user().role in EDITORS,
+    )
+
+
+@bp.route("/you-said-we-did", methods=["GET", "POST"])
+@requires_role(*EDITORS)
+def you_said_we_did() -> Response | tuple[str, int] | str:
+    form = YouSaidWeDidForm()
+    if form.validate_on_submit():
+        entry = YouSaidWeDid(
+            you_said=form.you_said.data.strip(), we_did=form.we_did.data.strip(), created_by_id=current_user().id
+        )
+        db.session.add(entry)
+        db.session.flush()
+        audit.record("you_said_we_did_added", "you_said_we_did", entry.id)
+        flash("Added. It now shows on the Children in Care Council view.")
+        return redirect(url_for("cicc.you_said_we_did"), code=303)
+    status = 400 if form.is_submitted() else 200
+    return render_template("cicc/you_said_we_did.html", form=form, entries=_entries(), remove_form=RemoveForm()), status
+
+
+@bp.route("/you-said-we-did/<int:entry_id>", methods=["GET", "POST"])
+@requires_role(*EDITORS)
+def edit_entry(entry_id: int) -> Response | tuple[str, int] | str:
+    entry = _entry(entry_id)
+    form = YouSaidWeDidForm(obj=entry)
+    if form.validate_on_submit():
+        entry.you_said, entry.we_did = form.you_said.data.strip(), form.we_did.data.strip()
+        entry.updated_at = utcnow()
+        audit.record("you_said_we_did_changed", "you_said_we_did", entry.id)
+        flash("Changes saved.")
+        return redirect(url_for("cicc.you_said_we_did"), code=303)
+    status = 400 if form.is_submitted() else 200
+    return render_template("cicc/edit_entry.html", form=form, entry=entry), status
+
+
+@bp.post("/you-said-we-did/<int:entry_id>/remove")
+@requires_role(*EDITORS)
+def remove_entry(entry_id: int) -> Response:
+    entry = _entry(entry_id)
+    if not RemoveForm().validate_on_submit():
+        abort(400)
+    db.session.delete(entry)
+    audit.record("you_said_we_did_removed", "you_said_we_did", entry_id)
+    flash("Removed.")
+    return redirect(url_for("cicc.you_said_we_did"), code=303)
+
+
+def _entries() -> list[YouSaidWeDid]:
+    newest_first = select(YouSaidWeDid).order_by(YouSaidWeDid.created_at.desc(), YouSaidWeDid.id.desc())
+    return list(db.session.scalars(newest_first))
+
+
+def _entry(entry_id: int) -> YouSaidWeDid:
+    entry = db.session.get(YouSaidWeDid, entry_id)
+    if entry is None:
+        abort(404)
+    return entry

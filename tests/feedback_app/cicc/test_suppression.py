@@ -1,0 +1,26 @@
+"""No figure for a group smaller than 5 people: alone, or worked out from the others."""
+
+from feedback_app.cicc.summary import Figure, figure, suppress
+
+
+def test_four_people_are_shown_as_fewer_than_five_and_five_as_the_number():
+    assert figure(4).shown == "fewer than 5" and figure(5).shown == "5"
+
+
+def test_one_small_part_of_a_shown_total_takes_the_next_smallest_with_it():
+    # 10 + 3 + 7 = 20 is shown, so hiding only the 3 would give it away.
+    assert suppress({"a": 10, "b": 3, "c": 7}) == {"a": Figure(10), "b": Figure(None), "c": Figure(None)}
+
+
+def test_small_parts_that_together_still_make_a_small_group_take_another_with_them():
+    assert suppress({"a": 1, "b": 2, "c": 9, "d": 20}) == {
+        "a": Figure(None), "b": Figure(None), "c": Figure(None), "d": Figure(20),
+    }  # fmt: skip
+
+
+def test_an_empty_part_gives_nothing_away_so_the_rest_are_shown():
+    assert suppress({"a": 0, "b": 5, "c": 8}) == {"a": Figure(None), "b": Figure(5), "c": Figure(8)}
+
+
+def test_parts_all_large_enough_are_all_shown():
+    assert suppress({"a": 5, "b": 6}) == {"a": Figure(5), "b": Figure(6)}
