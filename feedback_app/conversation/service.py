@@ -18,7 +18,7 @@ from analysis import ANALYSER_VERSION
 
 from ..answer_analysis import analyse_text
 from ..extensions import db
-from ..models import Answer, Conversation, utcnow
+from ..models import Answer, Conversation, Invitation, utcnow
 from ..questionnaire import registry
 from ..questionnaire.schema import Questionnaire
 from ..safeguarding.flags import answer_is_flagged
@@ -38,8 +38,9 @@ def new_token() -> str:
     return secrets.token_urlsafe(TOKEN_BYTES)
 
 
-def start(questionnaire_id: str, language: str | None = None) -> Conversation:
-    """Begin a conversation and commit it. Raises UnknownQuestionnaire."""
+def start(questionnaire_id: str, language: str | None = None, invitation: Invitation | None = None) -> Conversation:
+    """Begin a conversation and commit it. Raises UnknownQuestionnaire, and
+    IntegrityError if `invitation` already has a conversation."""
     loaded = registry.current(questionnaire_id)
     if loaded is None:
         raise UnknownQuestionnaire(questionnaire_id)
@@ -50,6 +51,7 @@ def start(questionnaire_id: str, language: str | None = None) -> Conversation:
         questionnaire_id=q.id,
         audience=q.audience,
         language=language if language in q.languages else q.default_language,
+        invitation=invitation,
     )
     db.session.add(conversation)
     db.session.commit()
@@ -85,6 +87,7 @@ def progress_of(conversation: Conversation) -> Progress:
         notices=notices_for(conversation, [question_id for question_id, _, _, flagged in rows if flagged]),
         finished_early=conversation.finished_early_at is not None,
         submitted=conversation.submitted_at is not None,
+        first_name=conversation.invitation.first_name if conversation.invitation_id is not None else None,
     )
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, utcnow
+
+if TYPE_CHECKING:
+    from .invitation import Invitation
 
 
 class QuestionnaireVersion(Base):
@@ -42,9 +45,12 @@ class Conversation(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     finished_early_at: Mapped[datetime | None]
     submitted_at: Mapped[datetime | None] = mapped_column(index=True)
+    # Null for an open (anonymous) link. Unique: an invitation has one conversation.
+    invitation_id: Mapped[int | None] = mapped_column(ForeignKey("invitations.id", ondelete="SET NULL"), unique=True)
 
     # Loaded only when needed: the parsed questionnaire is cached by version id.
     questionnaire_version: Mapped[QuestionnaireVersion] = relationship()
+    invitation: Mapped[Invitation | None] = relationship(back_populates="conversation")
     answers: Mapped[list["Answer"]] = relationship(
         back_populates="conversation", order_by="Answer.answered_at, Answer.id", cascade="all, delete-orphan"
     )
