@@ -51,6 +51,9 @@ def register_blueprints(app: Flask) -> None:
     from . import safeguarding
 
     app.register_blueprint(safeguarding.bp)
+    from . import invitations
+
+    app.register_blueprint(invitations.bp)
     from . import cicc, quotes, responses
 
     app.register_blueprint(responses.bp)
@@ -71,3 +74,6 @@ def register_commands(app: Flask) -> None:
     from .auth import commands as auth_commands
 
     auth_commands.init_app(app)
+    from .invitations import commands as invitation_commands
+
+    invitation_commands.init_app(app)

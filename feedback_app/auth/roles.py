@@ -91,10 +91,11 @@ def refuse_undeclared() -> None:
 def can_view_conversation(user: Any, conversation: Any) -> bool:
     """Whether `user` may read one person's answers in `conversation`.
 
-    The IRO manager sees every conversation. An IRO sees the conversations of
-    people they invited (`conversation.invitation.iro_id`, once invitations
-    exist). The safeguarding lead sees a conversation with an answer flagged
-    as a concern. Admins run accounts and CiCC members see only anonymised
+    The IRO manager sees every conversation. An IRO sees the conversation of
+    a person whose invitation names them (`conversation.invitation.iro_id`),
+    once it is sent back, and only if the person chose to share it with their
+    IRO by name. The safeguarding lead sees a conversation with an answer
+    flagged as a concern. Admins run accounts and CiCC members see only anonymised
     figures: neither ever reads one person's answers.
     """
     if user is None or not getattr(user, "active", False):
@@ -103,7 +104,16 @@ def can_view_conversation(user: Any, conversation: Any) -> bool:
         return True
     if user.role == "iro":
         invitation = getattr(conversation, "invitation", None)
-        return invitation is not None and getattr(invitation, "iro_id", None) == user.id
+        if invitation is None or getattr(invitation, "iro_id", None) != user.id:
+            return False
+        return shared_with_their_iro(conversation)
     if user.role == "safeguarding_lead":
         return any((answer.analysis or {}).get("concern") for answer in conversation.answers)
     return False
+
+
+def shared_with_their_iro(conversation: Any) -> bool:
+    """Whether the person sent the conversation and said their IRO may see it with their name."""
+    from ..invitations.service import sent_and_shared_with_iro  # late: invitations builds on auth
+
+    return sent_and_shared_with_iro(conversation)

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from feedback_app.auth import can_view_conversation, requires_role
+from feedback_app.auth import can_view_conversation, requires_role, roles
 from feedback_app.auth.roles import ACCESS_ATTRIBUTE, PUBLIC, ROLES
 from tests.feedback_app.auth.staff_helpers import sign_in_quickly
 
@@ -64,10 +64,16 @@ def test_the_iro_manager_may_read_any_conversation():
     assert can_view_conversation(person("iro_manager"), conversation())
 
 
-def test_an_iro_may_read_only_the_conversations_of_people_they_invited():
+def test_an_iro_may_read_only_the_conversations_of_people_they_invited(monkeypatch):
+    monkeypatch.setattr(roles, "shared_with_their_iro", lambda conversation: True)
     assert can_view_conversation(person("iro", id=7), conversation(iro_id=7))
     assert not can_view_conversation(person("iro", id=7), conversation(iro_id=8))
     assert not can_view_conversation(person("iro", id=7), conversation())
+
+
+def test_an_iro_may_not_read_what_their_invited_person_did_not_share_with_them(monkeypatch):
+    monkeypatch.setattr(roles, "shared_with_their_iro", lambda conversation: False)
+    assert not can_view_conversation(person("iro", id=7), conversation(iro_id=7))
 
 
 def test_the_safeguarding_lead_may_read_only_conversations_with_a_concern():

@@ -1,0 +1,66 @@
+"""Forms for invitations and tasks. Flask-WTF adds the CSRF token to each."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
+
+from ..models import StaffUser
+from .service import AUDIENCES, questionnaires_for, title_of
+
+try:  # WTForms 3.3 wants option objects; older versions take (value, label) pairs.
+    from wtforms.fields.choices import SelectChoice
+
+    def _choice(value: str, label: str) -> object:
+        return SelectChoice(value, label)
+except ImportError:  # pragma: no cover - older WTForms
+
+    def _choice(value: str, label: str) -> object:
+        return (value, label)
+
+
+AUDIENCE_LABELS = {"child": "A child or young person", "parent": "A parent", "carer": "A carer"}
+GROUP_LABELS = {"child": "For children and young people", "parent": "For parents", "carer": "For carers"}
+
+
+class InvitationForm(FlaskForm):
+    audience = SelectField("Who is it for?", validators=[InputRequired("Choose who the invitation is for.")])
+    questionnaire = SelectField("Questionnaire", validators=[InputRequired("Choose a questionnaire.")])
+    review_date = DateField("Review date", validators=[InputRequired("Enter the date of the review, like 12/05/2026.")])
+    iro = SelectField("IRO", coerce=str, validators=[Optional()])
+    first_name = StringField(
+        "First name (optional)",
+        validators=[Optional(), Length(max=40, message="Give only the first name (40 letters at most).")],
+        render_kw={"autocomplete": "off", "spellcheck": "false"},
+    )
+    expires_on = DateField("Link works until (optional)", validators=[Optional()])
+
+    def fill_choices(self, audience: str | None, iros: list[StaffUser] | None) -> None:
+        """Offer the questionnaires (only `audience`'s, when known) and, for
+        someone who may name another IRO, the IROs to choose from."""
+        self.audience.choices = [_choice(value, AUDIENCE_LABELS[value]) for value in AUDIENCES]
+        groups: dict[str, list] = {}
+        for q in questionnaires_for(audience if audience in AUDIENCES else None):
+            groups.setdefault(GROUP_LABELS[q.audience], []).append(_choice(q.id, title_of(q)))
+        self.questionnaire.choices = groups
+        if iros is None:
+            del self.iro
+        else:
+            self.iro.choices = [_choice("", "Choose an IRO")] + [
+                _choice(str(person.id), f"{person.display_name} ({person.email})") for person in iros
+            ]
+
+
+class ConfirmForm(FlaskForm):
+    """A button that changes something (mark sent, stop the link): CSRF only."""
+
+
+class TaskDoneForm(FlaskForm):
+    note = TextAreaField(
+        "What was done",
+        validators=[
+            DataRequired("Write a short note of what was done."),
+            Length(max=2000, message="Keep the note under 2,000 characters."),
+        ],
+    )

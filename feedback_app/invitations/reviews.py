@@ -1,0 +1,116 @@
+"""What IROs see: their reviews, what each person chose to share, and the tasks
+people asked for. Every view of one person's answers is audited."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+
+from .. import audit
+from ..auth import requires_role
+from ..extensions import db
+from ..models import Invitation, StaffTask
+from ..questionnaire.loader import localise
+from . import bp, service, tasks
+from .forms import TaskDoneForm
+from .routes import STAFF, _user
+
+# Admins see states and tasks (to help run the service) but never read one
+# person's answers: `can_view_conversation` refuses them too.
+READERS = ("iro", "iro_manager")
+
+
+@bp.get("/staff/my-reviews")
+@requires_role(*STAFF)
+def my_reviews() -> str:
+    user = _user()
+    found = list(db.session.scalars(service.visible_to(user)))
+    readable = {i.id for i in found if service.may_read(user, i)}
+    return render_template(
+        "invitations/my_reviews.html",
+        invitations=found,
+        states=service.states_of(found),
+        state_names=service.STATES,
+        readable=readable,
+        may_read_any=user.role in READERS,
+    )
+
+
+@bp.get("/staff/my-reviews/<int:invitation_id>")
+@requires_role(*READERS)
+def review(invitation_id: int) -> str | tuple[str, int]:
+    """One person's answers, if they chose to share them with their IRO by name.
+
+    403 for another IRO's invitation, and for answers sent back without that
+    choice (the page then says only that the person responded).
+    """
+    user = _user()
+    invitation = db.session.get(Invitation, invitation_id)
+    if invitation is None:
+        abort(404)
+    if not service.may_manage(user, invitation):
+        abort(403)
+    conversation = invitation.conversation
+    state = service.states_of([invitation])[invitation.id]
+    context = {"invitation": invitation, "state": state, "state_names": service.STATES}
+    if state != "sent_back" or conversation is None:
+        return render_template("invitations/review.html", answers=None, shared=None, **context)
+    if not service.may_read(user, invitation):
+        return render_template("invitations/review.html", answers=None, shared=False, **context), 403
+    audit.record("conversation_viewed", "conversation", conversation.id, invitation_id=invitation.id)
+    q = service.conversations.questionnaire_of(conversation)
+    return render_template(
+        "invitations/review.html",
+        answers=service.answers_as_read(conversation),
+        shared=service.shared_with_iro(conversation),
+        questionnaire_title=localise(q.title, "en", q.default_language),
+        requests=db.session.scalars(select(StaffTask).where(StaffTask.conversation_id == conversation.id)).all(),
+        **context,
+    )
+
+
+@bp.get("/staff/tasks")
+@requires_role(*STAFF)
+def task_list() -> str:
+    return _tasks_page()
+
+
+@bp.post("/staff/tasks/<int:task_id>/done")
+@requires_role(*STAFF)
+def task_done(task_id: int) -> Response | tuple[str, int]:
+    user = _user()
+    task = db.session.get(StaffTask, task_id)
+    if task is None:
+        abort(404)
+    if not tasks.may_act_on(user, task):
+        abort(403)
+    form = _form(task, posted=True)
+    if not form.validate_on_submit():
+        return _tasks_page(failed=form, failed_id=task.id), 400
+    try:
+        tasks.mark_done(task, user, form.note.data or "")
+    except tasks.TaskError as problem:
+        db.session.rollback()
+        flash(str(problem))
+        return redirect(url_for("invitations.task_list"), code=303)
+    # The note may name people: the log says which task, not what was written.
+    audit.record("task_done", "staff_task", task.id, kind=task.kind)
+    flash("Task marked done.")
+    return redirect(url_for("invitations.task_list"), code=303)
+
+
+def _form(task: StaffTask, posted: bool = False) -> TaskDoneForm:
+    """The "mark done" form of one task. Every open task has one on the page,
+    so each note box gets its own id (the field names stay plain)."""
+    form = TaskDoneForm() if posted else TaskDoneForm(formdata=None)
+    form.note.id = form.note.label.field_id = f"task-{task.id}-note"
+    return form
+
+
+def _tasks_page(failed: TaskDoneForm | None = None, failed_id: int | None = None) -> str:
+    found = list(db.session.scalars(tasks.visible_to(_user())))
+    open_tasks = [t for t in found if t.is_open]
+    closed = sorted((t for t in found if not t.is_open), key=lambda t: t.done_at or t.withdrawn_at, reverse=True)
+    forms = {t.id: failed if t.id == failed_id and failed is not None else _form(t) for t in open_tasks}
+    return render_template("invitations/tasks.html", open_tasks=open_tasks, closed_tasks=closed[:50], forms=forms)

@@ -1,0 +1,178 @@
+"""Making invitations and opening them: the staff pages and the person's link.
+
+Once a link has been opened it is no longer shown to staff: it is the
+person's key to their answers, and what an IRO reads must go through the
+"shared with my IRO" choice, at /staff/my-reviews.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from .. import audit
+from ..auth import clock, current_user, requires_role
+from ..extensions import db, limiter
+from ..models import Invitation, StaffUser
+from . import bp, qr, service
+from .forms import ConfirmForm, InvitationForm
+from .service import InvitationError
+
+STAFF = ("iro", "iro_manager", "admin")
+DEFAULT_RATE_LIMIT = "60 per hour"  # per address; RATELIMIT_INVITATION overrides it
+# States in which the link may still be shown and printed.
+LINK_SHOWN = ("created", "sent")
+
+
+@bp.app_template_filter("london_time")
+def london_time(moment: datetime, pattern: str = "%d %b %Y %H:%M") -> str:
+    """A stored (UTC) time as staff in England read it."""
+    return moment.astimezone(service.LOCAL_TIME).strftime(pattern)
+
+
+@bp.route("/staff/invitations/new", methods=["GET", "POST"])
+@requires_role(*STAFF)
+def new_invitation() -> Response | str | tuple[str, int]:
+    user = _user()
+    form = InvitationForm()
+    # Without JavaScript the questionnaire list can't follow the audience
+    # field, so `?audience=` narrows it; a mismatch is refused with a clear error.
+    audience = request.args.get("audience") if request.method == "GET" else None
+    form.fill_choices(audience, None if user.role == "iro" else service.iros())
+    if request.method == "GET" and audience in service.AUDIENCES:
+        form.audience.data = audience
+    if not form.validate_on_submit():
+        return render_template("invitations/new.html", form=form, user=user), 400 if request.method == "POST" else 200
+    try:
+        invitation = service.create(
+            questionnaire_id=form.questionnaire.data,
+            audience=form.audience.data,
+            review_date=form.review_date.data,
+            iro=user if user.role == "iro" else _chosen_iro(form),
+            created_by=user,
+            first_name=form.first_name.data,
+            expires_on=form.expires_on.data,
+        )
+    except InvitationError as problem:
+        db.session.rollback()
+        getattr(form, problem.field or "questionnaire").errors.append(str(problem))
+        return render_template("invitations/new.html", form=form, user=user), 400
+    audit.record(
+        "invitation_created", "invitation", invitation.id,
+        questionnaire=invitation.questionnaire_id, audience=invitation.audience, iro_id=invitation.iro_id,
+    )  # fmt: skip
+    flash("Invitation made. Give the person the link or the QR code.")
+    return redirect(url_for("invitations.invitation", invitation_id=invitation.id), code=303)
+
+
+@bp.get("/staff/invitations")
+@requires_role(*STAFF)
+def invitations() -> str:
+    user = _user()
+    found = list(db.session.scalars(service.visible_to(user)))
+    return render_template(
+        "invitations/list.html", invitations=found, states=service.states_of(found), state_names=service.STATES
+    )
+
+
+@bp.get("/staff/invitations/<int:invitation_id>")
+@requires_role(*STAFF)
+def invitation(invitation_id: int) -> str:
+    found = _managed(invitation_id)
+    state = service.states_of([found])[found.id]
+    return render_template(
+        "invitations/show.html",
+        invitation=found,
+        state=state,
+        state_names=service.STATES,
+        link=service.link(found) if state in LINK_SHOWN else None,
+        last_day=service.last_day(found),
+        form=ConfirmForm(),
+    )
+
+
+@bp.get("/staff/invitations/<int:invitation_id>/qr.svg")
+@requires_role(*STAFF)
+def qr_code(invitation_id: int) -> Response:
+    found = _managed(invitation_id, link_shown=True)
+    return Response(qr.svg(service.link(found)), mimetype="image/svg+xml")
+
+
+@bp.get("/staff/invitations/<int:invitation_id>/print")
+@requires_role(*STAFF)
+def print_invitation(invitation_id: int) -> str:
+    found = _managed(invitation_id, link_shown=True)
+    return render_template(
+        "invitations/print.html", invitation=found, link=service.link(found), last_day=service.last_day(found)
+    )
+
+
+@bp.post("/staff/invitations/<int:invitation_id>/sent")
+@requires_role(*STAFF)
+def mark_sent(invitation_id: int) -> Response:
+    found = _managed(invitation_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if found.sent_at is None:
+        found.sent_at = clock.now()
+        audit.record("invitation_marked_sent", "invitation", found.id)
+        flash("Marked as sent.")
+    return redirect(url_for("invitations.invitation", invitation_id=found.id), code=303)
+
+
+@bp.post("/staff/invitations/<int:invitation_id>/stop")
+@requires_role(*STAFF)
+def stop(invitation_id: int) -> Response:
+    found = _managed(invitation_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if found.revoked_at is None:
+        found.revoked_at = clock.now()
+        audit.record("invitation_stopped", "invitation", found.id)
+        flash("The link has been stopped. Anyone who opens it now is told to ask for a new one.")
+    return redirect(url_for("invitations.invitation", invitation_id=found.id), code=303)
+
+
+@bp.get("/i/<token>")
+@limiter.limit(lambda: current_app.config.get("RATELIMIT_INVITATION", DEFAULT_RATE_LIMIT))
+def open_link(token: str) -> Response | tuple[str, int, dict[str, str]]:
+    """The person's link: start their conversation, or carry it on."""
+    try:
+        conversation = service.open_link(token, request.args.get("lang"))
+    except service.UnknownLink:
+        abort(404)  # the same page as any unknown address: nothing is revealed
+    except service.LinkClosed as closed:
+        iro = closed.invitation.iro
+        page = render_template("invitations/link_closed.html", iro_name=iro.display_name if iro else None)
+        return page, 410, {"Cache-Control": "no-store"}
+    response = redirect(url_for("chat.conversation", token=conversation.token), code=303)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _user() -> StaffUser:
+    user = current_user()
+    assert user is not None  # requires_role let us in
+    return user
+
+
+def _chosen_iro(form: InvitationForm) -> StaffUser:
+    chosen = db.session.get(StaffUser, int(form.iro.data)) if (form.iro.data or "").isdigit() else None
+    if chosen is None:
+        raise InvitationError("Choose the IRO who will chair the review.", "iro")
+    return chosen
+
+
+def _managed(invitation_id: int, link_shown: bool = False) -> Invitation:
+    """The invitation if the signed-in person may manage it: 404 if there is
+    none, 403 if it is another IRO's, 404 for its link once that is hidden."""
+    found = db.session.get(Invitation, invitation_id)
+    if found is None:
+        abort(404)
+    if not service.may_manage(_user(), found):
+        abort(403)
+    if link_shown and service.states_of([found])[found.id] not in LINK_SHOWN:
+        abort(404)
+    return found

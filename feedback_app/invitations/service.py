@@ -1,0 +1,374 @@
+"""Invitations: make one, open its link, say what state it is in, and who may see it.
+
+Shared by the staff pages, the public link and the command line. Functions
+commit what they change (as the conversation service does) and raise
+InvitationError with a message fit to show the member of staff.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from flask import current_app, has_request_context, request
+from sqlalchemy import Select, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from ..auth import clock
+from ..auth.roles import can_view_conversation
+from ..auth.signin import find_user
+from ..conversation import engine
+from ..conversation import service as conversations
+from ..conversation.engine import SummaryLine
+from ..extensions import db
+from ..models import Answer, Conversation, Invitation, StaffUser
+from ..questionnaire import registry
+from ..questionnaire.loader import localise
+from ..questionnaire.schema import Questionnaire
+
+# 32 random bytes (256 bits): far past guessing, as for conversation links.
+TOKEN_BYTES = 32
+# A link works until the end of this many days after the review, unless staff choose...
+DAYS_AFTER_REVIEW = 7
+# ...and never longer than this from the day it is made: a link is a key to
+# what a child says, so it should not stay usable for months.
+MAX_DAYS = 60
+# An after-review questionnaire is sent after the meeting, but not long after.
+MAX_DAYS_SINCE_REVIEW = 90
+MAX_DAYS_TO_REVIEW = 366
+# Reviews happen in England: "until the end of 12 May" means the end of the day there.
+LOCAL_TIME = ZoneInfo("Europe/London")
+DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:5000"
+
+AUDIENCES = {"child": "a child or young person", "parent": "a parent", "carer": "a carer"}
+# The roles that chair reviews, and so can be named as an invitation's IRO.
+IRO_ROLES = ("iro", "iro_manager")
+# The roles that see every invitation; an IRO sees only those naming them.
+SEE_ALL_ROLES = ("iro_manager", "admin")
+
+STATES = {
+    "created": "Made, not sent yet",
+    "sent": "Sent",
+    "opened": "Opened",
+    "started": "Started",
+    "sent_back": "Sent back",
+    "expired": "Expired",
+    "stopped": "Stopped",
+}
+
+
+class InvitationError(ValueError):
+    """The invitation can't be made as asked; the message says what to change.
+
+    `field` names the form field at fault, when there is one.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class UnknownLink(LookupError):
+    """No invitation has this token. Say nothing more than for any unknown page."""
+
+
+class LinkClosed(Exception):
+    """The invitation exists but its link no longer works (expired or stopped)."""
+
+    def __init__(self, invitation: Invitation) -> None:
+        super().__init__("this invitation's link no longer works")
+        self.invitation = invitation
+
+
+# -- making one ------------------------------------------------------------
+
+
+def today() -> date:
+    return clock.now().astimezone(LOCAL_TIME).date()
+
+
+def default_expiry(review_date: date, made_on: date | None = None) -> date:
+    """A week after the review, at least a week from now, at most MAX_DAYS from now."""
+    made_on = made_on or today()
+    wanted = max(review_date + timedelta(days=DAYS_AFTER_REVIEW), made_on + timedelta(days=DAYS_AFTER_REVIEW))
+    return min(wanted, made_on + timedelta(days=MAX_DAYS))
+
+
+def end_of(day: date) -> datetime:
+    """The first moment after `day` ends in England, as an aware datetime."""
+    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=LOCAL_TIME)
+
+
+def last_day(invitation: Invitation) -> date:
+    """The last day the link works (the day `expires_at` ends)."""
+    return (invitation.expires_at.astimezone(LOCAL_TIME) - timedelta(microseconds=1)).date()
+
+
+def questionnaires_for(audience: str | None = None) -> list[Questionnaire]:
+    """The questionnaires on offer, for one audience or all, sorted by title."""
+    found = [loaded.questionnaire for loaded in registry.available().values()]
+    if audience is not None:
+        found = [q for q in found if q.audience == audience]
+    return sorted(found, key=lambda q: (q.audience, title_of(q)))
+
+
+def title_of(q: Questionnaire) -> str:
+    return f"{localise(q.title, 'en', q.default_language)} ({q.id})"
+
+
+def check_questionnaire(questionnaire_id: str, audience: str) -> Questionnaire:
+    """The questionnaire, or InvitationError if it doesn't exist or is for someone else."""
+    if audience not in AUDIENCES:
+        raise InvitationError(f"Choose who the invitation is for: {', '.join(AUDIENCES)}.", "audience")
+    fitting = ", ".join(q.id for q in questionnaires_for(audience)) or "none"
+    loaded = registry.current(questionnaire_id)
+    if loaded is None:
+        raise InvitationError(
+            f"There is no questionnaire called {questionnaire_id!r}. Questionnaires for {AUDIENCES[audience]}: {fitting}.",
+            "questionnaire",
+        )
+    q = loaded.questionnaire
+    if q.audience != audience:
+        raise InvitationError(
+            f"{q.id!r} is for {AUDIENCES[q.audience]}, not {AUDIENCES[audience]}. "
+            f"Questionnaires for {AUDIENCES[audience]}: {fitting}.",
+            "questionnaire",
+        )
+    return q
+
+
+def check_review_date(review_date: date, made_on: date | None = None) -> None:
+    made_on = made_on or today()
+    if review_date < made_on - timedelta(days=MAX_DAYS_SINCE_REVIEW):
+        raise InvitationError(
+            f"The review date is more than {MAX_DAYS_SINCE_REVIEW} days ago. Check the date.", "review_date"
+        )
+    if review_date > made_on + timedelta(days=MAX_DAYS_TO_REVIEW):
+        raise InvitationError("The review date is more than a year away. Check the date.", "review_date")
+
+
+def check_expiry(expires_on: date, made_on: date | None = None) -> None:
+    made_on = made_on or today()
+    if expires_on < made_on:
+        raise InvitationError("The link would already have stopped working. Choose today or a later day.", "expires_on")
+    if expires_on > made_on + timedelta(days=MAX_DAYS):
+        raise InvitationError(f"A link can work for at most {MAX_DAYS} days. Choose an earlier day.", "expires_on")
+
+
+def clean_first_name(name: str | None) -> str | None:
+    """The first name as it will greet the person, or None. Raises InvitationError."""
+    name = " ".join((name or "").split())
+    if not name:
+        return None
+    if len(name) > 40:
+        raise InvitationError("Give only the person's first name (40 letters at most).", "first_name")
+    if not all(ch.isalpha() or ch in " -'’." for ch in name):
+        raise InvitationError("A first name has only letters, spaces, hyphens and apostrophes.", "first_name")
+    return name
+
+
+def iros() -> list[StaffUser]:
+    """Everyone who can be named as an invitation's IRO: active IROs and IRO managers."""
+    return list(
+        db.session.scalars(
+            select(StaffUser)
+            .where(StaffUser.role.in_(IRO_ROLES), StaffUser.active.is_(True))
+            .order_by(StaffUser.display_name, StaffUser.email)
+        )
+    )
+
+
+def find_iro(email: str) -> StaffUser:
+    """The active IRO (or IRO manager) with this e-mail. Raises InvitationError."""
+    user = find_user(email)
+    if user is None or not user.active or user.role not in IRO_ROLES:
+        raise InvitationError(f"There is no active IRO with the e-mail address {email!r}.", "iro")
+    return user
+
+
+def create(
+    *,
+    questionnaire_id: str,
+    audience: str,
+    review_date: date,
+    iro: StaffUser | None,
+    created_by: StaffUser | None,
+    first_name: str | None = None,
+    expires_on: date | None = None,
+) -> Invitation:
+    """Check everything, store the invitation and commit. Raises InvitationError."""
+    made_on = today()
+    check_questionnaire(questionnaire_id, audience)
+    check_review_date(review_date, made_on)
+    expires_on = expires_on or default_expiry(review_date, made_on)
+    check_expiry(expires_on, made_on)
+    if iro is not None and (not iro.active or iro.role not in IRO_ROLES):
+        raise InvitationError("The IRO named must be an active IRO or IRO manager account.", "iro")
+    invitation = Invitation(
+        token=secrets.token_urlsafe(TOKEN_BYTES),
+        questionnaire_id=questionnaire_id,
+        audience=audience,
+        review_date=review_date,
+        iro=iro,
+        created_by=created_by,
+        first_name=clean_first_name(first_name),
+        created_at=clock.now(),
+        expires_at=end_of(expires_on),
+    )
+    db.session.add(invitation)
+    db.session.commit()
+    return invitation
+
+
+def link(invitation: Invitation) -> str:
+    """The full link to give the person.
+
+    PUBLIC_BASE_URL when set (behind a proxy, or at the command line);
+    otherwise the address this staff page was reached at.
+    """
+    base = current_app.config.get("PUBLIC_BASE_URL")
+    if not base:
+        base = request.host_url if has_request_context() else DEFAULT_PUBLIC_BASE_URL
+    return f"{base.rstrip('/')}/i/{invitation.token}"
+
+
+# -- opening the link --------------------------------------------------------
+
+
+def find_by_token(token: str) -> Invitation | None:
+    if not isinstance(token, str) or len(token) > 100:
+        return None
+    invitation = db.session.scalar(select(Invitation).where(Invitation.token == token))
+    db.session.commit()  # end the read at once: on SQLite it holds the write lock
+    return invitation
+
+
+def open_link(token: str, language: str | None = None) -> Conversation:
+    """The conversation behind an invitation link, started the first time.
+
+    Opening it again, on this device or another, gives the same conversation.
+    Records when it was first opened. Raises UnknownLink or LinkClosed.
+    """
+    invitation = find_by_token(token)
+    if invitation is None:
+        raise UnknownLink(token)
+    now = clock.now()
+    if invitation.revoked_at is not None or now >= invitation.expires_at:
+        raise LinkClosed(invitation)
+    if invitation.first_opened_at is None:
+        invitation.first_opened_at = now
+    if invitation.conversation is not None:
+        db.session.commit()
+        return invitation.conversation
+    try:
+        return conversations.start(invitation.questionnaire_id, language, invitation=invitation)
+    except conversations.UnknownQuestionnaire:
+        # The questionnaire file was taken away after the invitation was made.
+        db.session.rollback()
+        raise LinkClosed(invitation) from None
+    except IntegrityError:
+        # Opened on two devices at the same moment: the other one started it.
+        db.session.rollback()
+        conversation = db.session.scalar(select(Conversation).where(Conversation.invitation_id == invitation.id))
+        db.session.commit()
+        if conversation is None:
+            raise
+        return conversation
+
+
+# -- state and who sees what -------------------------------------------------
+
+
+def state_of(invitation: Invitation, answered: bool, now: datetime | None = None) -> str:
+    """One of STATES. `answered`: whether the conversation has at least one answer."""
+    conversation = invitation.conversation
+    if conversation is not None and conversation.submitted_at is not None:
+        return "sent_back"
+    if invitation.revoked_at is not None:
+        return "stopped"
+    if (now or clock.now()) >= invitation.expires_at:
+        return "expired"
+    if answered:
+        return "started"
+    if invitation.first_opened_at is not None:
+        return "opened"
+    if invitation.sent_at is not None:
+        return "sent"
+    return "created"
+
+
+def states_of(invitations: Iterable[Invitation]) -> dict[int, str]:
+    """The state of each invitation by id, with one query for all of them."""
+    invitations = list(invitations)
+    conversation_ids = [i.conversation.id for i in invitations if i.conversation is not None]
+    answered: set[int] = set()
+    if conversation_ids:
+        query = select(Answer.conversation_id).where(Answer.conversation_id.in_(conversation_ids)).distinct()
+        answered = set(db.session.scalars(query))
+    now = clock.now()
+    return {i.id: state_of(i, i.conversation is not None and i.conversation.id in answered, now) for i in invitations}
+
+
+def visible_to(user: StaffUser) -> Select[tuple[Invitation]]:
+    """The invitations `user` may see: an IRO's own, or all for the IRO manager and admins."""
+    statement = (
+        select(Invitation)
+        .options(selectinload(Invitation.conversation), selectinload(Invitation.iro))
+        .order_by(Invitation.review_date.desc(), Invitation.id.desc())
+    )
+    if user.role in SEE_ALL_ROLES:
+        return statement
+    return statement.where(Invitation.iro_id == user.id)
+
+
+def may_manage(user: StaffUser, invitation: Invitation) -> bool:
+    """Whether `user` may see this invitation's link and state, and stop it."""
+    return user.role in SEE_ALL_ROLES or (user.role == "iro" and invitation.iro_id == user.id)
+
+
+def shared_with_iro(conversation: Conversation) -> bool:
+    """Whether the person said their IRO may see their answers with their name.
+
+    Only a "yes" to a `records: share_with_iro` question counts: no such
+    question, a skip, or a "no" all mean no.
+    """
+    q = conversations.questionnaire_of(conversation)
+    ids = [question.id for question in q.questions if question.records == "share_with_iro"]
+    if not ids:
+        return False
+    values = db.session.scalars(
+        select(Answer.value).where(Answer.conversation_id == conversation.id, Answer.question_id.in_(ids))
+    )
+    return any(value == "yes" for value in values)
+
+
+def sent_and_shared_with_iro(conversation: Conversation) -> bool:
+    """Whether the person sent the conversation back and shared it with their IRO by name.
+
+    `auth.roles.can_view_conversation` asks this before letting an IRO read
+    the conversation of someone they invited (on any page).
+    """
+    return conversation.submitted_at is not None and shared_with_iro(conversation)
+
+
+def may_read(user: StaffUser, invitation: Invitation) -> bool:
+    """Whether `user` may read the answers sent back through this invitation:
+    only once sent, and as `can_view_conversation` allows (for an IRO: their
+    own invitation, shared with them by name)."""
+    conversation = invitation.conversation
+    if conversation is None or conversation.submitted_at is None:
+        return False
+    return can_view_conversation(user, conversation)
+
+
+def answers_as_read(conversation: Conversation) -> tuple[SummaryLine, ...]:
+    """Each question the person reached and what they answered, as the engine
+    words them (in English where the questionnaire has it)."""
+    q = conversations.questionnaire_of(conversation)
+    # Drawn as the "before you send" summary the person saw themselves.
+    progress = replace(conversations.progress_of(conversation), finished_early=True, submitted=False)
+    return engine.conversation_state(q, progress, "en").summary
