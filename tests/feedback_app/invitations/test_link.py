@@ -1,0 +1,112 @@
+"""The person's link, /i/<token>: valid, expired, guessed, stopped; greeting; two devices."""
+
+from datetime import datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from feedback_app.extensions import db
+from feedback_app.models import Conversation, Invitation, utcnow
+from tests.conftest import make_app
+
+from .conftest import PARENT, conversation_of, invitation_row
+
+
+def test_a_valid_link_starts_the_conversation_and_records_the_invitation(app, client, invite, make_account):
+    invitation_id, token = invite(make_account("iro"))
+    response = client.get(f"/i/{token}")
+    assert response.status_code == 303
+    conversation = conversation_of(app, invitation_id)
+    assert response.headers["Location"] == f"/c/{conversation.token}"
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_the_conversation_greets_the_person_by_first_name(app, client, invite, make_account):
+    _, token = invite(make_account("iro"), first_name="Sam")
+    html = client.get(client.get(f"/i/{token}").headers["Location"]).get_data(as_text=True)
+    assert "Hi Sam! Your review is coming up soon." in html
+
+
+def test_without_a_first_name_the_greeting_stays_friendly(app, client, invite, make_account):
+    _, token = invite(make_account("iro"))
+    html = client.get(client.get(f"/i/{token}").headers["Location"]).get_data(as_text=True)
+    assert "Hi {name}" not in html and "Hi Sam" not in html and "Your review is coming up soon." in html
+
+
+def test_opening_the_link_on_a_second_device_carries_on_the_same_conversation(app, invite, make_account):
+    _, token = invite(make_account("iro"))
+    phone, tablet = app.test_client(), app.test_client()
+    first = phone.get(f"/i/{token}").headers["Location"]
+    second = tablet.get(f"/i/{token}").headers["Location"]
+    assert first == second
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Conversation)) == 1
+
+
+def test_the_first_opening_is_recorded_and_kept(app, client, invite, make_account, clock):
+    invitation_id, token = invite(make_account("iro"))
+    assert invitation_row(app, invitation_id).first_opened_at is None
+    client.get(f"/i/{token}")
+    clock.advance(hours=2)
+    client.get(f"/i/{token}")
+    assert invitation_row(app, invitation_id).first_opened_at == datetime(2026, 5, 4, 9, 0, tzinfo=clock.current.tzinfo)
+
+
+def test_a_guessed_link_is_the_same_404_as_any_unknown_page(app, client):
+    guessed = client.get("/i/" + "A" * 43)
+    unknown = client.get("/no-such-page")
+    assert guessed.status_code == unknown.status_code == 404
+    assert guessed.get_data() == unknown.get_data()
+
+
+def test_an_expired_link_says_so_kindly_with_410_and_who_to_ask(app, client, invite, make_account, clock):
+    iro = make_account("iro")
+    _, token = invite(iro)
+    clock.advance(days=30)
+    response = client.get(f"/i/{token}")
+    assert response.status_code == 410
+    html = response.get_data(as_text=True)
+    assert "This link doesn't work any more" in html and "Test iro, your Independent Reviewing Officer" in html
+
+
+def test_a_link_works_to_the_end_of_its_last_day_in_england(app, client, invite, make_account, clock):
+    # The review is on 12 May, so the link works until the end of 19 May (BST: 23:00 UTC).
+    _, token = invite(make_account("iro"))
+    clock.current = clock.current.replace(day=19, hour=22, minute=59)
+    assert client.get(f"/i/{token}").status_code == 303
+    clock.current = clock.current.replace(hour=23, minute=0)
+    assert client.get(f"/i/{token}").status_code == 410
+
+
+def test_an_expired_link_does_not_start_a_conversation(app, client, invite, make_account, clock):
+    invitation_id, token = invite(make_account("iro"))
+    clock.advance(days=30)
+    client.get(f"/i/{token}")
+    assert conversation_of(app, invitation_id) is None
+    assert invitation_row(app, invitation_id).first_opened_at is None
+
+
+def test_a_stopped_link_is_410(app, client, invite, make_account):
+    invitation_id, token = invite(make_account("iro"))
+    with app.app_context():
+        db.session.get(Invitation, invitation_id).revoked_at = utcnow()
+        db.session.commit()
+    assert client.get(f"/i/{token}").status_code == 410
+
+
+def test_the_link_can_open_in_another_language_of_the_questionnaire(app, client, invite, make_account):
+    invitation_id, token = invite(make_account("iro"), questionnaire=PARENT, audience="parent")
+    client.get(f"/i/{token}?lang=xx")  # not one of its languages: its first language
+    assert conversation_of(app, invitation_id).language == "en"
+
+
+@pytest.fixture
+def limited_app(_schema):
+    app = make_app(_schema, RATELIMIT_ENABLED=True, RATELIMIT_INVITATION="3 per minute")
+    yield app
+
+
+def test_opening_links_is_rate_limited(limited_app):
+    client = limited_app.test_client()
+    codes = [client.get("/i/" + "B" * 43).status_code for _ in range(4)]
+    assert codes == [404, 404, 404, 429]

@@ -1,0 +1,160 @@
+"""Requests made inside a conversation reach staff as tasks, closed with a note."""
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from feedback_app.extensions import db
+from feedback_app.invitations import tasks
+from feedback_app.models import Answer, AuditEvent, StaffTask
+from tests.conftest import csrf_token
+from tests.feedback_app.auth.staff_helpers import sign_in_quickly
+
+from .conftest import PARENT
+
+
+def all_tasks(app) -> list[StaffTask]:
+    with app.app_context():
+        return db.session.scalars(db.select(StaffTask).order_by(StaffTask.id)).all()
+
+
+def chat_answer(client, url, question_id, value):
+    page = client.get(url).get_data(as_text=True)
+    response = client.post(url, data={"csrf_token": csrf_token(page), "question_id": question_id, "value": value})
+    assert response.status_code == 303, response.get_data(as_text=True)
+
+
+def close(client, task_id, note):
+    page = client.get("/staff/tasks").get_data(as_text=True)
+    return client.post(f"/staff/tasks/{task_id}/done", data={"csrf_token": csrf_token(page), "note": note})
+
+
+def test_a_child_asking_in_the_chat_to_talk_to_their_iro_makes_a_task_for_that_iro(app, invite, make_account):
+    iro = make_account("iro")
+    invitation_id, token = invite(iro)
+    child = app.test_client()
+    url = child.get(f"/i/{token}").headers["Location"]
+    chat_answer(child, url, "home", "good")
+    child.post(url, data={"csrf_token": csrf_token(child.get(url).get_data(as_text=True)),
+                          "question_id": "worries", "action": "skip"})  # fmt: skip
+    assert all_tasks(app) == []
+    chat_answer(child, url, "talk_to_iro", "yes")
+    (task,) = all_tasks(app)
+    assert (task.kind, task.iro_id, task.invitation_id, task.question_id) == (
+        "talk_to_iro",
+        iro.id,
+        invitation_id,
+        "talk_to_iro",
+    )
+    assert task.is_open
+
+
+def test_asking_for_an_advocate_makes_a_task_too(app, invite, make_account, answer_through):
+    iro = make_account("iro")
+    _, token = invite(iro)
+    answer_through(token, {"home": "good", "worries": None, "talk_to_iro": "no", "advocate": "yes"}, send=False)
+    assert [(t.kind, t.iro_id) for t in all_tasks(app)] == [("advocate_request", iro.id)]
+
+
+@pytest.mark.parametrize("value", ["no", "not_sure", None])
+def test_no_other_answer_makes_a_task(app, invite, make_account, answer_through, value):
+    _, token = invite(make_account("iro"))
+    answer_through(token, {"home": "good", "worries": None, "talk_to_iro": value}, send=False)
+    assert all_tasks(app) == []
+
+
+def test_changing_the_answer_to_no_withdraws_the_task_and_yes_again_reopens_it(
+    app, invite, make_account, answer_through
+):
+    _, token = invite(make_account("iro"))
+    answer_through(token, {"home": "good", "worries": None, "talk_to_iro": "yes"}, send=False)
+    answer_through(token, {"talk_to_iro": "no"}, send=False)
+    (task,) = all_tasks(app)
+    assert not task.is_open and task.withdrawn_at is not None
+    answer_through(token, {"talk_to_iro": "yes"}, send=False)
+    (task,) = all_tasks(app)
+    assert task.is_open
+
+
+def test_a_request_from_an_open_link_goes_to_the_iro_manager_queue(app, client, make_account):
+    url = client.get(f"/start/{PARENT}").headers["Location"]
+    chat_answer(client, url, "involved", "yes")
+    chat_answer(client, url, "talk_to_iro", "yes")
+    (task,) = all_tasks(app)
+    assert (task.iro_id, task.invitation_id) == (None, None)
+    manager = app.test_client()
+    sign_in_quickly(app, manager, make_account("iro_manager"))
+    assert "Someone using an open link" in manager.get("/staff/tasks").get_data(as_text=True)
+
+
+def test_an_iro_sees_their_own_tasks_and_not_others(app, client, invite, make_account, answer_through):
+    mine, theirs = make_account("iro"), make_account("iro")
+    _, my_token = invite(mine, first_name="Sam")
+    _, their_token = invite(theirs, first_name="Alex")
+    for token in (my_token, their_token):
+        answer_through(token, {"home": "good", "worries": None, "talk_to_iro": "yes"}, send=False)
+    sign_in_quickly(app, client, mine)
+    html = client.get("/staff/tasks").get_data(as_text=True)
+    assert "Sam (child)" in html and "Alex" not in html
+
+
+def test_staff_mark_a_task_done_with_a_note_and_it_is_audited(app, client, invite, make_account, answer_through):
+    iro = make_account("iro")
+    _, token = invite(iro)
+    answer_through(token, {"home": "good", "worries": None, "talk_to_iro": "yes"}, send=False)
+    (task,) = all_tasks(app)
+    sign_in_quickly(app, client, iro)
+    assert close(client, task.id, "Rang Sam's carer; visit booked for 8 May.").status_code == 303
+    (task,) = all_tasks(app)
+    assert (task.done_by_id, task.note) == (iro.id, "Rang Sam's carer; visit booked for 8 May.")
+    html = client.get("/staff/tasks").get_data(as_text=True)
+    assert "Nothing to follow up." in html and "visit booked for 8 May" in html
+    with app.app_context():
+        event = db.session.scalar(db.select(AuditEvent).where(AuditEvent.action == "task_done"))
+    assert (event.target_type, event.target_id, event.actor_id) == ("staff_task", str(task.id), iro.id)
+    assert "Rang" not in str(event.detail)
+
+
+def test_a_task_is_not_closed_without_a_note(app, client, invite, make_account, answer_through):
+    iro = make_account("iro")
+    _, token = invite(iro)
+    answer_through(token, {"home": "good", "worries": None, "talk_to_iro": "yes"}, send=False)
+    (task,) = all_tasks(app)
+    sign_in_quickly(app, client, iro)
+    response = close(client, task.id, "   ")
+    assert response.status_code == 400 and "Write a short note of what was done." in response.get_data(as_text=True)
+    assert all_tasks(app)[0].done_at is None
+
+
+def test_closing_a_task_needs_the_csrf_token(app, client, invite, make_account, answer_through):
+    iro = make_account("iro")
+    _, token = invite(iro)
+    answer_through(token, {"home": "good", "worries": None, "talk_to_iro": "yes"}, send=False)
+    (task,) = all_tasks(app)
+    sign_in_quickly(app, client, iro)
+    assert client.post(f"/staff/tasks/{task.id}/done", data={"note": "done"}).status_code == 400
+    assert all_tasks(app)[0].done_at is None
+
+
+def test_another_iro_cannot_close_the_task(app, client, invite, make_account, answer_through):
+    _, token = invite(make_account("iro"))
+    answer_through(token, {"home": "good", "worries": None, "talk_to_iro": "yes"}, send=False)
+    (task,) = all_tasks(app)
+    sign_in_quickly(app, client, make_account("iro"))
+    assert close(client, task.id, "Not mine").status_code == 403
+    assert all_tasks(app)[0].done_at is None
+
+
+def test_a_failure_to_store_the_task_does_not_fail_the_answer(app, invite, make_account, answer_through, monkeypatch):
+    def broken(*args, **kwargs):
+        raise OperationalError("INSERT", {}, Exception("disk full"))
+
+    monkeypatch.setattr(tasks, "note_request", broken)
+    _, token = invite(make_account("iro"))
+    conversation_id = answer_through(token, {"home": "good", "worries": None, "talk_to_iro": "yes"}, send=False)
+    with app.app_context():
+        stored = db.session.scalar(
+            db.select(Answer.value).where(
+                Answer.conversation_id == conversation_id, Answer.question_id == "talk_to_iro"
+            )
+        )
+    assert stored == "yes"
