@@ -263,7 +263,7 @@
       var text = node.querySelector("p");
       return {
         key: keyOf({
-          sender: node.getAttribute("data-sender"),
+          sender: senderOf(node),
           kind: node.getAttribute("data-kind"),
           question_id: node.getAttribute("data-question"),
           text: text ? text.textContent : ""
@@ -273,6 +273,10 @@
     });
   }
 
+  function senderOf(node) {
+    return node.classList.contains("bubble-person") ? "person" : "bot";
+  }
+
   function keyOf(message) {
     return [message.sender, message.kind, message.question_id || "", message.text].join("\u0000");
   }
@@ -280,14 +284,14 @@
   function bubble(message) {
     var node = el("div", {
       class: "bubble bubble-" + message.sender + (message.kind === "notice" ? " bubble-notice" : "") + " is-new",
-      "data-sender": message.sender,
       "data-kind": message.kind
     });
     if (message.question_id) {
       node.setAttribute("data-question", message.question_id);
     }
     node.appendChild(el("span", { class: "visually-hidden" }, message.sender === "person" ? words.you_said : words.bot_said));
-    node.appendChild(el("p", {}, message.text));
+    // What a person typed may be in another script than the page's.
+    node.appendChild(el("p", message.sender === "person" ? { dir: "auto" } : {}, message.text));
     if (canSpeak) {
       addReadAloud(node);
     }
@@ -359,6 +363,7 @@
         id: "answer-text",
         name: "text",
         rows: "4",
+        dir: "auto",
         "aria-describedby": (hintId ? hintId + " " : "") + "safety-line"
       });
       if (q.max_length) {
@@ -457,7 +462,7 @@
         var row = el("div", { class: "summary-row" });
         row.appendChild(el("dt", {}, line.question));
         var answer = el("dd");
-        answer.appendChild(el("span", { class: "summary-answer" }, line.answer));
+        answer.appendChild(el("span", { class: "summary-answer", dir: "auto" }, line.answer));
         var link = changeLink("change-link", line.question_id, words.change);
         link.appendChild(el("span", { class: "visually-hidden" }, ": " + line.question));
         answer.appendChild(document.createTextNode(" "));
@@ -513,7 +518,7 @@
 
   /* Read aloud with the browser's own voice, in the page's language. */
   function addReadAloud(node) {
-    if (node.getAttribute("data-sender") !== "bot" || node.querySelector(".read-aloud")) {
+    if (senderOf(node) !== "bot" || node.querySelector(".read-aloud")) {
       return;
     }
     var button = el("button", { type: "button", class: "read-aloud" });
