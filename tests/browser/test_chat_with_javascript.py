@@ -175,3 +175,39 @@ def test_no_read_aloud_without_speech(pages):
     assert page.evaluate("'speechSynthesis' in window") is False
     assert page.locator("#log .bubble-bot").count() > 0
     assert page.locator(".read-aloud").count() == 0
+
+
+def test_a_new_question_is_announced_once_by_the_log_only(phone):
+    steps.start(phone)
+    steps.answer(phone)
+    question = phone.locator("#log .bubble-bot").last.locator("p").inner_text()
+    # Nothing else that speaks by itself holds the question's words...
+    live = phone.evaluate(
+        """() => Array.from(document.querySelectorAll('[aria-live], [role=alert], [role=status]'))
+                 .filter(e => e.id !== 'log').map(e => e.textContent)"""
+    )
+    assert not [text for text in live if question in text]
+    # ...and nor does what focus lands on: the control and its group's legend.
+    focused = phone.evaluate(
+        """() => { const e = document.activeElement, group = e.closest('fieldset');
+                   const label = e.labels && e.labels.length ? e.labels[0].textContent : '';
+                   return [e.textContent, label, group ? group.querySelector('legend').textContent : ''].join(' '); }"""
+    )
+    assert question not in focused
+
+
+def test_answers_sent_without_javascript_are_kept_when_javascript_carries_on(pages):
+    without = pages.open(javascript=False)
+    steps.start(without)
+    while steps.question_type(without) != "free_text":
+        steps.answer(without, javascript=False)
+    steps.answer(without, javascript=False, text="Two lines:\nthis one too.")
+    link = without.url.split("#")[0]
+
+    page = pages.open()
+    page.goto(link)
+    page.evaluate("document.querySelectorAll('#log .bubble').forEach(b => { b.seenBefore = true; })")
+    before = page.locator("#log .bubble").count()
+    steps.answer(page)
+    kept = page.evaluate("Array.from(document.querySelectorAll('#log .bubble')).filter(b => b.seenBefore).length")
+    assert kept == before

@@ -278,7 +278,9 @@
   }
 
   function keyOf(message) {
-    return [message.sender, message.kind, message.question_id || "", message.text].join("\u0000");
+    // The HTML parser turns CR LF into LF; JSON keeps what was typed.
+    var text = message.text.replace(/\r\n?/g, "\n");
+    return [message.sender, message.kind, message.question_id || "", text].join("\u0000");
   }
 
   function bubble(message) {
