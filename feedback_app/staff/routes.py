@@ -21,6 +21,10 @@ class StaffPage:
 # The pages linked from the landing page. A page is shown to a role only if its
 # view allows that role, so this list never needs its own access rules.
 STAFF_PAGES: list[StaffPage] = [
+    StaffPage("safeguarding.queue", "Safeguarding alerts", "Worrying answers to act on and acknowledge, overdue ones first."),
+    StaffPage("invitations.invitations", "Invitations", "Send a link or QR code before a review, and see who has answered."),
+    StaffPage("invitations.my_reviews", "My reviews", "What the people you invited chose to share with you."),
+    StaffPage("invitations.task_list", "Requests", "Children asking to talk to their IRO or to have an advocate."),
     StaffPage("staff.users", "Staff accounts", "Add people, change their role, reset passwords, deactivate accounts."),
     StaffPage("staff.audit_log", "Audit log", "Who signed in, viewed, exported or changed what, and when."),
     StaffPage("responses.dashboard", "Dashboard", "How many took part, completion rates, where people stop."),
