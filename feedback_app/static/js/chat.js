@@ -1,19 +1,18 @@
 /* The chat without page reloads.
  *
  * Progressive enhancement: the page works without this file (every answer is
- * a form post, then a redirect). With it, the answer form is sent to the JSON
- * API instead and the page is brought up to date from the state that comes
- * back: only new messages are added to the conversation log (which announces
- * additions politely, so nothing else repeats them), the next question's form
- * replaces the last one, and focus moves to where the person carries on.
- * Everything is built with textContent: no HTML is made from text.
+ * a form post, then a redirect). With it, the answer form goes to the JSON API
+ * and the page is brought up to date from the state that comes back: only new
+ * messages are added to the log (which announces additions politely, so
+ * nothing else repeats them), the next step replaces the form, and focus moves
+ * to where the person carries on. Text only ever goes in through textContent.
  */
 (function () {
   "use strict";
 
   var log = document.getElementById("log");
   var area = document.getElementById("answer-area");
-  if (!log || !area || !window.fetch || !window.JSON || !Element.prototype.closest) {
+  if (!log || !area || !window.fetch || !Element.prototype.closest) {
     return;
   }
 
@@ -23,26 +22,26 @@
   var language = document.documentElement.lang || "en";
   var pagePath = window.location.pathname;
   var postTo = firstForm ? firstForm.getAttribute("action") : pagePath;
-  var csrfField = firstForm && firstForm.elements.namedItem("csrf_token");
-  var csrf = csrfField ? csrfField.value : "";
+  var csrf = firstForm && firstForm.elements.namedItem("csrf_token") ? firstForm.elements.namedItem("csrf_token").value : "";
   var canSpeak = "speechSynthesis" in window && typeof window.SpeechSynthesisUtterance === "function";
   var busy = false;
-  var lastClicked = null;
-  var shown = readLog();
-
-  if (canSpeak) {
-    shown.forEach(function (item) {
-      addReadAloud(item.node);
-    });
-  }
+  var shown = Array.prototype.map.call(log.querySelectorAll(".bubble"), function (node) {
+    var text = node.querySelector("p");
+    addReadAloud(node);
+    return {
+      key: keyOf({
+        sender: senderOf(node),
+        kind: node.getAttribute("data-kind"),
+        question_id: node.getAttribute("data-question"),
+        text: text ? text.textContent : ""
+      }),
+      node: node
+    };
+  });
 
   area.addEventListener("click", function (event) {
-    var button = event.target.closest("button");
-    if (button && button.form) {
-      lastClicked = button; // for browsers without event.submitter
-    }
     var link = event.target.closest("a[data-change]");
-    if (link && area.contains(link) && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+    if (link && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
       event.preventDefault();
       var change = link.getAttribute("data-change");
       go("GET", api + (change ? "?change=" + encodeURIComponent(change) : ""), null, function () {
@@ -57,13 +56,15 @@
       return;
     }
     event.preventDefault();
-    var submitter = event.submitter || lastClicked;
-    if (submitter && submitter.form !== form) {
-      submitter = null;
-    }
+    var submitter = event.submitter && event.submitter.form === form ? event.submitter : null;
     var request = requestFor(form, submitter);
-    go(request.method, request.url, request.body, function () {
-      submitNatively(form, submitter);
+    go("POST", request[0], request[1], function () {
+      // Without the API, post the form the old way, naming the button
+      // that was pressed as the browser would.
+      if (submitter && submitter.name) {
+        form.appendChild(hidden(submitter.name, submitter.value));
+      }
+      HTMLFormElement.prototype.submit.call(form);
     });
   });
 
@@ -76,178 +77,151 @@
 
   /* Talking to the API */
 
+  /* The API call a press of `submitter` stands for: [url, body]. */
   function requestFor(form, submitter) {
     var name = submitter ? submitter.name : "action";
     var value = submitter ? submitter.value : "answer";
-    var questionField = form.elements.namedItem("question_id");
-    var questionId = questionField ? questionField.value : null;
-    if (name === "action" && (value === "finish" || value === "resume" || value === "submit")) {
-      return { method: "POST", url: api + "/" + value, body: {} };
+    var field = form.elements.namedItem("question_id");
+    var answer = { question_id: field ? field.value : null };
+    if (name === "action" && value !== "answer" && value !== "skip") {
+      return [api + "/" + value, {}]; // finish, resume, submit
     }
     if (name === "action" && value === "skip") {
-      return { method: "POST", url: api + "/answers", body: { question_id: questionId, skip: true } };
-    }
-    if (name === "value") {
-      return { method: "POST", url: api + "/answers", body: { question_id: questionId, value: value } };
-    }
-    var text = form.elements.namedItem("text");
-    var answer;
-    if (text) {
-      answer = text.value;
+      answer.skip = true;
+    } else if (name === "value") {
+      answer.value = value;
+    } else if (form.elements.namedItem("text")) {
+      answer.value = form.elements.namedItem("text").value;
     } else if (form.elements.namedItem("multi")) {
-      answer = Array.prototype.filter
-        .call(form.querySelectorAll("input[type=checkbox][name=value]"), function (box) {
+      answer.value = Array.prototype.filter
+        .call(form.querySelectorAll("input[type=checkbox]"), function (box) {
           return box.checked;
         })
         .map(function (box) {
           return box.value;
         });
     } else {
-      answer = null;
+      answer.value = null;
     }
-    return { method: "POST", url: api + "/answers", body: { question_id: questionId, value: answer } };
+    return [api + "/answers", answer];
   }
 
   function go(method, url, body, onNetworkFailure) {
     if (busy) {
-      return;
+      return; // one step at a time: a double tap sends once
     }
     busy = true;
     area.setAttribute("data-busy", "true");
-    var form = document.getElementById("answer-form");
-    if (form) {
-      form.classList.add("is-sending");
-    }
     var options = { method: method, headers: { Accept: "application/json" }, cache: "no-store", credentials: "same-origin" };
-    if (body !== null) {
+    if (body) {
       options.headers["Content-Type"] = "application/json";
       options.body = JSON.stringify(body);
     }
-    fetch(url, options).then(
-      function (response) {
-        return response.json().then(
-          function (data) {
-            return { ok: response.ok, data: data };
-          },
-          function () {
-            return { ok: false, data: {} };
-          }
-        );
-      },
-      function () {
-        return null;
-      }
-    ).then(function (result) {
-      busy = false;
-      area.removeAttribute("data-busy");
-      if (form) {
-        form.classList.remove("is-sending");
-      }
-      if (result === null) {
-        onNetworkFailure();
-      } else if (result.ok && result.data && result.data.status) {
-        render(result.data);
-      } else {
-        showError((result.data && result.data.error) || words.error_generic);
-      }
-    });
-  }
-
-  /* Without the API, the form still works the old way: post it, naming
-     the button that was pressed as the browser would. */
-  function submitNatively(form, submitter) {
-    if (submitter && submitter.name) {
-      form.appendChild(hidden(submitter.name, submitter.value));
-    }
-    HTMLFormElement.prototype.submit.call(form);
+    fetch(url, options)
+      .then(
+        function (response) {
+          return response.json().then(
+            function (data) {
+              return { ok: response.ok, data: data || {} };
+            },
+            function () {
+              return { ok: false, data: {} };
+            }
+          );
+        },
+        function () {
+          return null;
+        }
+      )
+      .then(function (result) {
+        busy = false;
+        area.removeAttribute("data-busy");
+        if (result === null) {
+          onNetworkFailure();
+        } else if (result.ok && result.data.status) {
+          render(result.data);
+        } else {
+          showError(result.data.error || words.error_generic);
+        }
+      });
   }
 
   /* Drawing a new state */
 
   function render(state) {
     if (state.language && state.language !== language) {
-      // Another tab changed the language: the whole page's words differ.
+      // Another tab changed the language: every word on the page differs.
       window.location.assign(pagePath);
       return;
     }
     if (state.status === "submitted") {
       // The thank-you gets focus and is read from there, so the log stays
-      // quiet: it is announced once.
+      // quiet: it is said once.
       log.setAttribute("aria-live", "off");
-      var languages = document.querySelector(".languages");
-      if (languages) {
-        languages.parentNode.removeChild(languages);
-      }
+      remove(document.querySelector(".languages"));
     }
     var added = updateLog(state.messages);
     updateProgress(state);
-    clear(area);
+    while (area.firstChild) {
+      area.removeChild(area.firstChild);
+    }
     area.setAttribute("data-status", state.status);
     area.setAttribute("data-question", state.question ? state.question.id : "");
     var target;
     if (state.status === "open") {
-      var form = questionForm(state);
-      area.appendChild(form);
-      target = firstControl(form);
+      var form = area.appendChild(questionForm(state));
+      target = form.querySelector("[aria-pressed=true]") || form.querySelector("textarea, input[type=checkbox], button");
     } else if (state.status === "review") {
-      var review = reviewSection(state);
-      area.appendChild(review);
-      target = review.querySelector("h2");
+      target = area.appendChild(reviewSection(state)).querySelector("h2");
     } else {
       area.appendChild(el("div", { class: "sent-mark", "aria-hidden": "true" }));
       target = log.lastElementChild;
-      if (target) {
-        target.setAttribute("tabindex", "-1");
-      }
+      target.setAttribute("tabindex", "-1");
     }
-    if (target) {
-      target.focus({ preventScroll: true });
-      reveal(added[0] || target, target);
+    target.focus({ preventScroll: true });
+    // Show what was just said (the answer, then the reply), and the focus.
+    (added[0] || target).scrollIntoView({ block: "start" });
+    var box = target.getBoundingClientRect();
+    if (box.bottom > window.innerHeight || box.top < 0) {
+      target.scrollIntoView({ block: "nearest" });
     }
   }
 
   /* Bring the log in line with the state's messages, keeping every bubble
-     that is still there (so it is not announced again) and adding the rest
-     where they belong. Returns the bubbles added. */
+     still there (so it is not announced again) and adding the others where
+     they belong. Returns the bubbles added. */
   function updateLog(messages) {
     var keys = messages.map(keyOf);
     var n = shown.length;
     var m = keys.length;
-    // Longest common subsequence of what is shown and what should be.
+    var i;
+    var j;
+    // table[i][j]: the longest common run of shown[i..] and keys[j..].
     var table = [];
-    for (var i = n; i >= 0; i -= 1) {
+    for (i = n; i >= 0; i -= 1) {
       table[i] = [];
-      for (var j = m; j >= 0; j -= 1) {
-        if (i === n || j === m) {
-          table[i][j] = 0;
-        } else if (shown[i].key === keys[j]) {
-          table[i][j] = table[i + 1][j + 1] + 1;
-        } else {
-          table[i][j] = Math.max(table[i + 1][j], table[i][j + 1]);
-        }
+      for (j = m; j >= 0; j -= 1) {
+        table[i][j] =
+          i === n || j === m ? 0 : shown[i].key === keys[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
       }
     }
     var next = [];
     var added = [];
-    i = 0;
-    j = 0;
-    while (i < n || j < m) {
+    for (i = 0, j = 0; i < n || j < m; ) {
       if (i < n && j < m && shown[i].key === keys[j]) {
         next.push(shown[i]);
         i += 1;
         j += 1;
       } else if (j === m || (i < n && table[i + 1][j] >= table[i][j + 1])) {
-        log.removeChild(shown[i].node);
+        remove(shown[i].node);
         i += 1;
       } else {
-        var item = { key: keys[j], node: bubble(messages[j]), isNew: true };
-        next.push(item);
-        added.push(item.node);
+        next.push({ key: keys[j], node: bubble(messages[j]), isNew: true });
+        added.push(next[next.length - 1].node);
         j += 1;
       }
     }
-    var after = null;
-    for (var k = next.length - 1; k >= 0; k -= 1) {
+    for (var k = next.length - 1, after = null; k >= 0; k -= 1) {
       if (next[k].isNew) {
         log.insertBefore(next[k].node, after);
         delete next[k].isNew;
@@ -256,21 +230,6 @@
     }
     shown = next;
     return added;
-  }
-
-  function readLog() {
-    return Array.prototype.map.call(log.querySelectorAll(".bubble"), function (node) {
-      var text = node.querySelector("p");
-      return {
-        key: keyOf({
-          sender: senderOf(node),
-          kind: node.getAttribute("data-kind"),
-          question_id: node.getAttribute("data-question"),
-          text: text ? text.textContent : ""
-        }),
-        node: node
-      };
-    });
   }
 
   function senderOf(node) {
@@ -284,217 +243,173 @@
   }
 
   function bubble(message) {
+    var person = message.sender === "person";
     var node = el("div", {
       class: "bubble bubble-" + message.sender + (message.kind === "notice" ? " bubble-notice" : "") + " is-new",
-      "data-kind": message.kind
-    });
-    if (message.question_id) {
-      node.setAttribute("data-question", message.question_id);
-    }
-    node.appendChild(el("span", { class: "visually-hidden" }, message.sender === "person" ? words.you_said : words.bot_said));
-    // What a person typed may be in another script than the page's.
-    node.appendChild(el("p", message.sender === "person" ? { dir: "auto" } : {}, message.text));
-    if (canSpeak) {
-      addReadAloud(node);
-    }
+      "data-kind": message.kind,
+      "data-question": message.question_id
+    }, [
+      el("span", { class: "visually-hidden" }, person ? words.you_said : words.bot_said),
+      // What a person typed may be in another script than the page's.
+      el("p", { dir: person ? "auto" : null }, message.text)
+    ]);
+    addReadAloud(node);
     return node;
   }
 
   function updateProgress(state) {
-    var hint = document.getElementById("progress");
-    if (!hint) {
-      return;
-    }
-    var total = state.progress ? state.progress.total : 0;
-    var answered = state.progress ? state.progress.answered : 0;
-    hint.hidden = !(state.status === "open" && total);
+    var total = state.progress.total;
+    var answered = state.progress.answered;
+    document.getElementById("progress").hidden = !(state.status === "open" && total);
     var bar = document.getElementById("progress-bar");
     bar.max = total || 1;
     bar.value = answered;
-    document.getElementById("progress-text").textContent = words.progress
-      .replace("%d", String(answered))
-      .replace("%d", String(total));
+    document.getElementById("progress-text").textContent = words.progress.replace("%d", answered).replace("%d", total);
   }
 
   function showError(message) {
     var form = document.getElementById("answer-form");
-    var old = document.getElementById("answer-error");
-    if (old) {
-      old.parentNode.removeChild(old);
-    }
+    remove(document.getElementById("answer-error"));
     // A new element each time, so the same message is announced again.
-    var box = el("p", { class: "error", role: "alert", id: "answer-error" });
-    box.appendChild(el("span", { class: "error-mark", "aria-hidden": "true" }, "!"));
-    box.appendChild(document.createTextNode(" " + message));
-    if (form) {
-      form.parentNode.insertBefore(box, form);
-      var text = form.elements.namedItem("text");
-      var group = form.querySelector("fieldset");
-      var field = text || group;
-      if (field) {
-        if (text) {
-          text.setAttribute("aria-invalid", "true");
-        }
-        var described = (field.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
-        if (described.indexOf("answer-error") < 0) {
-          described.push("answer-error");
-        }
-        field.setAttribute("aria-describedby", described.join(" "));
-      }
-    } else {
+    var box = el("p", { class: "error", role: "alert", id: "answer-error" }, [
+      el("span", { class: "error-mark", "aria-hidden": "true" }, "!"),
+      " " + message
+    ]);
+    if (!form) {
       area.insertBefore(box, area.firstChild);
+      return;
+    }
+    form.parentNode.insertBefore(box, form);
+    var text = form.elements.namedItem("text");
+    var field = text || form.querySelector("fieldset");
+    if (text) {
+      text.setAttribute("aria-invalid", "true");
+    }
+    if (field) {
+      var described = (field.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+      if (described.indexOf("answer-error") < 0) {
+        field.setAttribute("aria-describedby", described.concat("answer-error").join(" "));
+      }
     }
     box.scrollIntoView({ block: "nearest" });
   }
 
-  /* The next question's form: the same markup as the server's template. */
+  /* The next question's form: the same markup as _question_form.html. */
   function questionForm(state) {
     var q = state.question;
-    var form = el("form", { method: "post", action: postTo, class: "answer-form", id: "answer-form", "data-api": api });
-    form.noValidate = true;
-    form.appendChild(hidden("csrf_token", csrf));
-    form.appendChild(hidden("question_id", q.id));
-    var hintId = q.hint ? "answer-hint" : "";
+    var form = el("form", { method: "post", action: postTo, class: "answer-form", id: "answer-form", "data-api": api, novalidate: "" }, [
+      hidden("csrf_token", csrf),
+      hidden("question_id", q.id)
+    ]);
     var hint = q.hint ? el("p", { class: "hint", id: "answer-hint" }, q.hint) : null;
+    var hintId = q.hint ? "answer-hint" : null;
     if (q.type === "free_text") {
-      form.appendChild(prompt("label", q, words.your_answer)).setAttribute("for", "answer-text");
-      if (hint) {
-        form.appendChild(hint);
-      }
       var box = el("textarea", {
         id: "answer-text",
         name: "text",
         rows: "4",
         dir: "auto",
+        maxlength: q.max_length,
         "aria-describedby": (hintId ? hintId + " " : "") + "safety-line"
       });
-      if (q.max_length) {
-        box.setAttribute("maxlength", String(q.max_length));
-      }
       box.value = typeof q.current === "string" ? q.current : "";
-      form.appendChild(box);
-      form.appendChild(el("p", { class: "safety-line", id: "safety-line" }, words.safety_line));
-      form.appendChild(actions(words.send_answer));
+      append(form, [
+        prompt("label", q, words.your_answer, { for: "answer-text" }),
+        hint,
+        box,
+        el("p", { class: "safety-line", id: "safety-line" }, words.safety_line),
+        sendButton()
+      ]);
     } else if (q.type === "multi_choice") {
-      form.appendChild(hidden("multi", "1"));
-      var group = el("fieldset", { class: "choices-multi" });
-      if (hintId) {
-        group.setAttribute("aria-describedby", hintId);
-      }
-      group.appendChild(prompt("legend", q, words.choose_any));
-      if (hint) {
-        group.appendChild(hint);
-      }
       var chosen = Array.isArray(q.current) ? q.current : [];
-      q.options.forEach(function (option) {
-        var row = el("div", { class: "check" });
-        var input = el("input", { type: "checkbox", name: "value", value: option.value, id: "opt-" + option.value });
+      form.appendChild(hidden("multi", "1"));
+      form.appendChild(el("fieldset", { class: "choices-multi", "aria-describedby": hintId }, [
+        prompt("legend", q, words.choose_any),
+        hint
+      ].concat(q.options.map(function (option) {
+        var id = "opt-" + option.value;
+        var input = el("input", { type: "checkbox", name: "value", value: option.value, id: id });
         input.checked = chosen.indexOf(option.value) >= 0;
-        var label = el("label", { for: "opt-" + option.value });
-        if (option.emoji) {
-          label.appendChild(el("span", { class: "emoji", "aria-hidden": "true" }, option.emoji));
-          label.appendChild(document.createTextNode(" "));
-        }
-        label.appendChild(document.createTextNode(option.label));
-        row.appendChild(input);
-        row.appendChild(label);
-        group.appendChild(row);
-      });
-      form.appendChild(group);
-      form.appendChild(actions(words.send_answer));
+        return el("div", { class: "check" }, [
+          input,
+          el("label", { for: id }, option.emoji ? [el("span", { class: "emoji", "aria-hidden": "true" }, option.emoji), " " + option.label] : option.label)
+        ]);
+      }))));
+      form.appendChild(sendButton());
     } else {
-      var choices = el("fieldset", { class: "choices choices-" + q.type.replace(/_/g, "-") });
-      if (hintId) {
-        choices.setAttribute("aria-describedby", hintId);
-      }
-      choices.appendChild(prompt("legend", q, words.choose_one));
-      if (hint) {
-        choices.appendChild(hint);
-      }
-      var list = el("div", { class: "choice-list" });
-      q.options.forEach(function (option) {
-        var current = q.current === option.value;
-        var button = el("button", { type: "submit", class: "button choice" + (current ? " is-current" : ""), name: "value", value: option.value });
-        if (current) {
-          button.setAttribute("aria-pressed", "true");
-        }
-        if (option.emoji) {
-          button.appendChild(el("span", { class: "emoji", "aria-hidden": "true" }, option.emoji));
-        }
-        button.appendChild(el("span", { class: "choice-label" }, option.label));
-        list.appendChild(button);
-      });
-      choices.appendChild(list);
-      form.appendChild(choices);
+      form.appendChild(el("fieldset", { class: "choices choices-" + q.type.replace(/_/g, "-"), "aria-describedby": hintId }, [
+        prompt("legend", q, words.choose_one),
+        hint,
+        el("div", { class: "choice-list" }, q.options.map(function (option) {
+          var current = q.current === option.value;
+          return el("button", {
+            type: "submit",
+            class: "button choice" + (current ? " is-current" : ""),
+            name: "value",
+            value: option.value,
+            "aria-pressed": current ? "true" : null
+          }, [
+            option.emoji ? el("span", { class: "emoji", "aria-hidden": "true" }, option.emoji) : null,
+            el("span", { class: "choice-label" }, option.label)
+          ]);
+        }))
+      ]));
     }
-    var more = el("div", { class: "secondary-actions" });
-    more.appendChild(submitButton("button button-secondary", "skip", words.skip));
-    if (state.previous_question_id) {
-      more.appendChild(changeLink("button button-secondary", state.previous_question_id, words.go_back));
-    }
-    if (q.is_change) {
-      more.appendChild(changeLink("button button-secondary", "", words.keep_answer));
-    } else {
-      more.appendChild(submitButton("button button-secondary", "finish", words.finish_now));
-    }
-    form.appendChild(more);
+    form.appendChild(el("div", { class: "secondary-actions" }, [
+      actionButton("button button-secondary", "skip", words.skip),
+      state.previous_question_id ? changeLink("button button-secondary", state.previous_question_id, words.go_back) : null,
+      q.is_change
+        ? changeLink("button button-secondary", "", words.keep_answer)
+        : actionButton("button button-secondary", "finish", words.finish_now)
+    ]));
     return form;
   }
 
   /* "Choose one", or, when changing an earlier answer, that question's words
      (they are not new in the log, so nothing else says them). */
-  function prompt(tag, q, plain) {
-    var node = el(tag, { class: "answer-label" });
-    if (q.is_change) {
-      node.appendChild(el("span", { class: "change-intro" }, words.change_answer));
-      node.appendChild(document.createTextNode(" "));
-      node.appendChild(el("span", { class: "change-question" }, q.text));
-    } else {
-      node.textContent = plain;
-    }
-    return node;
+  function prompt(tag, q, plain, attributes) {
+    attributes = attributes || {};
+    attributes.class = "answer-label";
+    return el(tag, attributes, q.is_change
+      ? [el("span", { class: "change-intro" }, words.change_answer), " ", el("span", { class: "change-question" }, q.text)]
+      : plain);
   }
 
   function reviewSection(state) {
-    var section = el("section", { class: "review", "aria-labelledby": "review-title" });
-    section.appendChild(el("h2", { id: "review-title", tabindex: "-1" }, words.review_title));
-    if (state.summary.length) {
-      var list = el("dl", { class: "summary" });
-      state.summary.forEach(function (line) {
-        var row = el("div", { class: "summary-row" });
-        row.appendChild(el("dt", {}, line.question));
-        var answer = el("dd");
-        answer.appendChild(el("span", { class: "summary-answer", dir: "auto" }, line.answer));
-        var link = changeLink("change-link", line.question_id, words.change);
-        link.appendChild(el("span", { class: "visually-hidden" }, ": " + line.question));
-        answer.appendChild(document.createTextNode(" "));
-        answer.appendChild(link);
-        row.appendChild(answer);
-        list.appendChild(row);
-      });
-      section.appendChild(list);
-    } else {
-      section.appendChild(el("p", {}, words.nothing_answered));
-    }
-    var form = el("form", { method: "post", action: postTo, class: "answer-form", id: "answer-form", "data-api": api });
-    form.appendChild(hidden("csrf_token", csrf));
-    var buttons = el("div", { class: "actions" });
-    buttons.appendChild(submitButton("button button-primary", "submit", words.send));
-    if (state.progress && state.progress.answered < state.progress.total) {
-      buttons.appendChild(submitButton("button button-secondary", "resume", words.carry_on));
-    }
-    form.appendChild(buttons);
-    section.appendChild(form);
-    return section;
+    var summary = state.summary.length
+      ? el("dl", { class: "summary" }, state.summary.map(function (line) {
+          return el("div", { class: "summary-row" }, [
+            el("dt", {}, line.question),
+            el("dd", {}, [
+              el("span", { class: "summary-answer", dir: "auto" }, line.answer),
+              " ",
+              append(changeLink("change-link", line.question_id, words.change), [
+                el("span", { class: "visually-hidden" }, ": " + line.question)
+              ])
+            ])
+          ]);
+        }))
+      : el("p", {}, words.nothing_answered);
+    var left = state.progress.answered < state.progress.total;
+    return el("section", { class: "review", "aria-labelledby": "review-title" }, [
+      el("h2", { id: "review-title", tabindex: "-1" }, words.review_title),
+      summary,
+      el("form", { method: "post", action: postTo, class: "answer-form", id: "answer-form", "data-api": api }, [
+        hidden("csrf_token", csrf),
+        el("div", { class: "actions" }, [
+          actionButton("button button-primary", "submit", words.send),
+          // Only someone who chose "finish now" has questions to carry on with.
+          left ? actionButton("button button-secondary", "resume", words.carry_on) : null
+        ])
+      ])
+    ]);
   }
 
-  function actions(label) {
-    var box = el("div", { class: "actions" });
-    box.appendChild(submitButton("button button-primary", "answer", label));
-    return box;
+  function sendButton() {
+    return el("div", { class: "actions" }, [actionButton("button button-primary", "answer", words.send_answer)]);
   }
 
-  function submitButton(className, action, label) {
+  function actionButton(className, action, label) {
     return el("button", { type: "submit", class: className, name: "action", value: action }, label);
   }
 
@@ -503,77 +418,47 @@
     return el("a", { class: className, href: href, "data-change": questionId }, label);
   }
 
-  function firstControl(form) {
-    var pressed = form.querySelector("[aria-pressed=true]");
-    return pressed || form.querySelector("textarea, input[type=checkbox], button, a[href]");
-  }
-
-  /* Show the first new message (what the person just said, then the reply)
-     and make sure the focused control is on screen too. */
-  function reveal(first, focused) {
-    first.scrollIntoView({ block: "start" });
-    var box = focused.getBoundingClientRect();
-    if (box.bottom > window.innerHeight || box.top < 0) {
-      focused.scrollIntoView({ block: "nearest" });
-    }
-  }
-
-  /* Read aloud with the browser's own voice, in the page's language. */
+  /* Read aloud, with the browser's own voice, in the page's language. */
   function addReadAloud(node) {
-    if (senderOf(node) !== "bot" || node.querySelector(".read-aloud")) {
-      return;
+    if (canSpeak && senderOf(node) === "bot") {
+      node.appendChild(el("button", { type: "button", class: "read-aloud" }, [
+        el("span", { class: "visually-hidden" }, words.read_aloud)
+      ]));
     }
-    var button = el("button", { type: "button", class: "read-aloud" });
-    button.appendChild(speakerIcon());
-    button.appendChild(el("span", { class: "visually-hidden" }, words.read_aloud));
-    node.appendChild(button);
   }
 
   function speak(text) {
     var synth = window.speechSynthesis;
-    synth.cancel();
     var utterance = new window.SpeechSynthesisUtterance(text);
-    utterance.lang = language;
     var base = language.split("-")[0];
-    var voice = synth.getVoices().filter(function (v) {
-      return v.lang && v.lang.split(/[-_]/)[0] === base;
-    })[0];
-    if (voice) {
-      utterance.voice = voice;
-    }
+    utterance.lang = language;
+    utterance.voice =
+      synth.getVoices().filter(function (voice) {
+        return (voice.lang || "").split(/[-_]/)[0] === base;
+      })[0] || null;
+    synth.cancel();
     synth.speak(utterance);
   }
 
-  function speakerIcon() {
-    var ns = "http://www.w3.org/2000/svg";
-    var svg = document.createElementNS(ns, "svg");
-    svg.setAttribute("viewBox", "0 0 24 24");
-    svg.setAttribute("aria-hidden", "true");
-    svg.setAttribute("focusable", "false");
-    var cone = document.createElementNS(ns, "path");
-    cone.setAttribute("d", "M3 9.5h4l5-4.5v14l-5-4.5H3z");
-    cone.setAttribute("fill", "currentColor");
-    var waves = document.createElementNS(ns, "path");
-    waves.setAttribute("d", "M15.5 9a4 4 0 0 1 0 6M18 6.5a7.5 7.5 0 0 1 0 11");
-    waves.setAttribute("fill", "none");
-    waves.setAttribute("stroke", "currentColor");
-    waves.setAttribute("stroke-width", "2");
-    waves.setAttribute("stroke-linecap", "round");
-    svg.appendChild(cone);
-    svg.appendChild(waves);
-    return svg;
+  /* Small DOM helpers. An attribute whose value is null or undefined is left
+     out; children are nodes, strings (as text) or null (skipped). */
+
+  function el(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes).forEach(function (name) {
+      if (attributes[name] !== null && attributes[name] !== undefined) {
+        node.setAttribute(name, attributes[name]);
+      }
+    });
+    return append(node, children === undefined ? [] : [].concat(children));
   }
 
-  /* Small DOM helpers */
-
-  function el(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      node.setAttribute(name, attributes[name]);
+  function append(node, children) {
+    children.forEach(function (child) {
+      if (child !== null) {
+        node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+      }
     });
-    if (text !== undefined) {
-      node.textContent = text;
-    }
     return node;
   }
 
@@ -581,9 +466,9 @@
     return el("input", { type: "hidden", name: name, value: value });
   }
 
-  function clear(node) {
-    while (node.firstChild) {
-      node.removeChild(node.firstChild);
+  function remove(node) {
+    if (node) {
+      node.parentNode.removeChild(node);
     }
   }
 })();
