@@ -20,6 +20,8 @@ from .loader import LoadedQuestionnaire, QuestionnaireError, load_directory
 from .schema import Questionnaire
 
 EXTENSION_KEY = "questionnaires"
+# Versions are few (one per edit of a file), so this cache stays small.
+PARSED_VERSIONS_KEY = "questionnaire_versions"
 
 
 def init_app(app: Flask) -> None:
@@ -31,6 +33,7 @@ def init_app(app: Flask) -> None:
         raise QuestionnaireError(
             f"The questionnaire files in {directory} have problems:\n{error}"
         ) from None
+    app.extensions[PARSED_VERSIONS_KEY] = {}
     app.cli.add_command(check_questionnaires_command)
 
 
@@ -70,19 +73,17 @@ def version_row(loaded: LoadedQuestionnaire) -> QuestionnaireVersion:
 def questionnaire_of(version_id: int) -> Questionnaire:
     """The questionnaire exactly as stored version `version_id` said it.
 
-    Stored versions never change, so each is read and parsed once per process.
+    Stored versions never change, so each is read and parsed once per app
+    (the cache belongs to the app, which belongs to its database).
     """
-    parsed = _parsed.get(version_id)
+    parsed_versions = current_app.extensions[PARSED_VERSIONS_KEY]
+    parsed = parsed_versions.get(version_id)
     if parsed is None:
         row = db.session.get(QuestionnaireVersion, version_id)
         if row is None:
             raise LookupError(f"questionnaire version {version_id} is not stored")
-        parsed = _parsed[version_id] = Questionnaire.model_validate(row.definition)
+        parsed = parsed_versions[version_id] = Questionnaire.model_validate(row.definition)
     return parsed
-
-
-# Versions are few (one per edit of a file), so this stays small.
-_parsed: dict[int, Questionnaire] = {}
 
 
 @click.command("check-questionnaires")

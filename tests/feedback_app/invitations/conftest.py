@@ -15,7 +15,6 @@ from feedback_app.conversation import service as conversations
 from feedback_app.extensions import db
 from feedback_app.invitations import service
 from feedback_app.models import Base, Conversation, Invitation, StaffUser
-from feedback_app.questionnaire import registry
 from tests.conftest import make_app
 from tests.feedback_app.auth.staff_helpers import FakeClock, fake_clock, fast_hashing, make_account  # noqa: F401
 
@@ -28,9 +27,6 @@ REVIEW = date(2026, 5, 12)
 
 @pytest.fixture
 def app(_schema: str) -> Iterator[Flask]:
-    # Parsed questionnaire versions are cached by row id, and ids are reused
-    # once the tables are emptied: start and end with an empty cache.
-    registry._parsed.clear()
     app = make_app(_schema, QUESTIONNAIRES_DIR=str(QUESTIONNAIRES), PUBLIC_BASE_URL="https://feedback.example")
     yield app
     with app.app_context():
@@ -39,7 +35,6 @@ def app(_schema: str) -> Iterator[Flask]:
             for table in reversed(Base.metadata.sorted_tables):
                 connection.execute(table.delete())
         db.engine.dispose()
-    registry._parsed.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -19,7 +19,6 @@ from sqlalchemy import select
 from feedback_app.conversation import service
 from feedback_app.extensions import db
 from feedback_app.models import SafeguardingAlert
-from feedback_app.questionnaire import registry
 from feedback_app.safeguarding import alerts
 from tests.conftest import csrf_token
 from tests.feedback_app.auth.staff_helpers import fake_clock, fast_hashing, make_account  # noqa: F401
@@ -73,13 +72,6 @@ def _mail_settings(app: Flask, smtp_server: Inbox) -> None:
         SMTP_TIMEOUT=3,
         MAIL_FROM="feedback@council.example",
     )
-
-
-@pytest.fixture(autouse=True)
-def _fresh_questionnaire_cache() -> None:
-    # Stored versions are cached by id, and ids start again at 1 in each
-    # test's emptied database: forget them so a test never gets another's.
-    registry._parsed.clear()
 
 
 @pytest.fixture
