@@ -7,12 +7,13 @@ once, at import of the module that needs it, and kept.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from analysis.plain_yaml import load_plain_yaml
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -22,23 +23,6 @@ class LexiconError(ValueError):
 
     The message names the file and the entry, and says how to fix it.
     """
-
-
-class _Loader(yaml.SafeLoader):
-    """YAML as an officer would read it: only true/false are booleans.
-
-    Plain YAML 1.1 reads `no`, `yes`, `on` and `off` as booleans, which would
-    silently turn the negator "no" into False.
-    """
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
 
 
 @cache
@@ -51,7 +35,7 @@ def load(name: str) -> dict[str, Any]:
     path = DATA_DIR / f"{name}.yaml"
     try:
         with path.open(encoding="utf-8") as handle:
-            data = yaml.load(handle, Loader=_Loader)  # noqa: S506 - a SafeLoader
+            data = load_plain_yaml(handle)
     except FileNotFoundError:
         raise LexiconError(f"{path}: file not found; it ships with the analysis package") from None
     except yaml.YAMLError as error:

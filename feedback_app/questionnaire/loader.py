@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from analysis.plain_yaml import load_plain_yaml
 from pydantic import ValidationError
 
 from .schema import Condition, LocalText, Message, Question, Questionnaire
@@ -28,23 +29,6 @@ YES_NO_LABELS: dict[str, tuple[str, str, str]] = {
     "pl": ("Tak", "Nie", "Nie wiem"),
 }
 YES_NO_VALUES = ("yes", "no", "not_sure")
-
-
-class _QuestionnaireYamlLoader(yaml.SafeLoader):
-    """YAML's safe loader, but `yes`, `no`, `on` and `off` stay words.
-
-    Plain YAML 1.1 reads an option value of `no` as False (the "Norway
-    problem"); in a questionnaire, "no" is almost always an answer.
-    """
-
-
-_QuestionnaireYamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_QuestionnaireYamlLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
 
 
 class QuestionnaireError(Exception):
@@ -67,13 +51,29 @@ class LoadedQuestionnaire:
 def load_directory(directory: Path) -> dict[str, LoadedQuestionnaire]:
     """Load every `*.yaml` file in `directory`, keyed by questionnaire id.
 
+    Files unchanged since they were last loaded (same size and modification
+    time) are not read again: the results are frozen, so they can be shared.
     Raises QuestionnaireError listing every problem found in every file.
     """
     if not directory.is_dir():
         raise QuestionnaireError(f"{directory}: the questionnaires folder does not exist")
+    paths = sorted(directory.glob("*.y*ml"))
+    key = tuple((str(p.resolve()), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+    if key and key in _loaded_folders:
+        return dict(_loaded_folders[key])
+    result = _load_paths(directory, paths)
+    _loaded_folders[key] = result
+    return dict(result)
+
+
+# Folders already loaded, by the files' names, sizes and times (a few entries).
+_loaded_folders: dict[tuple, dict[str, "LoadedQuestionnaire"]] = {}
+
+
+def _load_paths(directory: Path, paths: list[Path]) -> dict[str, LoadedQuestionnaire]:
     loaded: dict[str, LoadedQuestionnaire] = {}
     problems: list[str] = []
-    for path in sorted(directory.glob("*.y*ml")):
+    for path in paths:
         try:
             item = load_file(path)
         except QuestionnaireError as error:
@@ -100,7 +100,8 @@ def load_file(path: Path) -> LoadedQuestionnaire:
     except (OSError, UnicodeDecodeError) as error:
         raise QuestionnaireError(f"{path.name}: cannot be read ({error})") from error
     try:
-        data = yaml.load(raw_text, Loader=_QuestionnaireYamlLoader)  # noqa: S506 - a SafeLoader
+        # yes/no stay words: an option value `no` is an answer, not False.
+        data = load_plain_yaml(raw_text)
     except yaml.YAMLError as error:
         raise QuestionnaireError(f"{path.name}: is not valid YAML: {error}") from error
     if not isinstance(data, dict):
