@@ -1,2 +1,3 @@
+from tests.browser.conftest import base_url, browser, pages  # noqa: F401 - for test_pages_in_a_browser
 from tests.feedback_app.auth.staff_helpers import fake_clock, fast_hashing, make_account  # noqa: F401
 from tests.feedback_app.responses.builders import app  # noqa: F401
