@@ -12,6 +12,7 @@ from ..extensions import db
 from ..models import BankedQuote
 from ..models.quote import QUOTE_STATUSES
 from ..questionnaire import registry
+from ..responses.flags import is_flagged
 from ..responses.labels import THEME_NAMES, audience_name, sentiment_name, theme_name
 from ..responses.queries import staff_text
 from . import bp, service
@@ -151,6 +152,7 @@ def _review_page(quote: BankedQuote, form: ReviewForm, problem: str | None = Non
         reject_form=RejectForm(formdata=None),
         problem=problem,
         consent=service.consent_of(quote),
+        flagged=is_flagged(quote.answer),
         question=staff_text(question.text, q) if question else quote.answer.question_id,
         audience=audience_name(conversation.audience),
         status_names=STATUS_NAMES,

@@ -157,3 +157,15 @@ def test_a_quote_is_approved_only_if_the_person_still_agrees(app, client, manage
         db.session.commit()
     response = post_review(client, quote_id, "approve")
     assert response.status_code == 400 and "did not agree to be quoted" in response.get_data(as_text=True)
+
+
+def test_a_quote_whose_answer_is_flagged_later_offers_no_approval(app, client, manager, quote_id):
+    with app.app_context():
+        answer = bank()[0].answer
+        answer.analysis = {**answer.analysis, "concern": "unsafe"}  # found on re-analysis
+        db.session.commit()
+    html = client.get(f"/staff/quotes/{quote_id}").get_data(as_text=True)
+    assert "flagged as a safeguarding concern, so it can never be quoted" in html
+    assert 'value="approve"' not in html
+    assert post_review(client, quote_id, "approve", text="Words.").status_code == 400
+    assert current(app, quote_id).status == "candidate"
