@@ -18,7 +18,6 @@ from feedback_app.conversation import service
 from feedback_app.conversation.engine import open_question
 from feedback_app.extensions import db
 from feedback_app.models import Answer, Base, Conversation
-from feedback_app.questionnaire import registry
 from tests.conftest import make_app
 
 QUESTIONNAIRES = Path(__file__).parent / "questionnaires"
@@ -35,27 +34,14 @@ DISCLOSURE = "My carer hits me and I am scared to go home."
 @pytest.fixture
 def app(_schema: str) -> Iterator[Flask]:
     """The app with the test questionnaires, on the shared test database (emptied after)."""
-    forget_parsed_questionnaires()
     app = make_app(_schema, QUESTIONNAIRES_DIR=str(QUESTIONNAIRES))
     yield app
-    forget_parsed_questionnaires(app)
     with app.app_context():
         db.session.remove()
         with db.engine.begin() as connection:
             for table in reversed(Base.metadata.sorted_tables):
                 connection.execute(table.delete())
         db.engine.dispose()
-
-
-def forget_parsed_questionnaires(app: Flask | None = None) -> None:
-    """Parsed questionnaires are cached by version id, and ids start again from 1 once
-    the tables are emptied: forget what an earlier test's version 1 said."""
-    process_cache = getattr(registry, "_parsed", None)  # older registry: one cache per process
-    if process_cache is not None:
-        process_cache.clear()
-    key = getattr(registry, "PARSED_VERSIONS_KEY", None)  # newer: one cache per app
-    if app is not None and key in app.extensions:
-        app.extensions[key].clear()
 
 
 def converse(

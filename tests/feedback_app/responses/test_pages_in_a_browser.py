@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from feedback_app.auth.accounts import create_user
 from feedback_app.extensions import db
+from feedback_app.questionnaire import registry
 from feedback_app.models import BankedQuote, Base, YouSaidWeDid
 from feedback_app.quotes import service
 from tests.browser.test_accessibility import assert_accessible
@@ -27,7 +28,6 @@ from tests.feedback_app.responses.builders import (
     QUESTIONNAIRES,
     YOUNG_PEOPLE,
     converse,
-    forget_parsed_questionnaires,
 )
 
 pytestmark = pytest.mark.browser
@@ -43,9 +43,10 @@ def live_app(_schema: str):
 
 @pytest.fixture
 def _clean_database(live_app) -> Iterator[None]:
-    forget_parsed_questionnaires(live_app)
     yield
-    forget_parsed_questionnaires(live_app)
+    # This app lives for the whole session, and row ids start again once the
+    # tables are emptied: forget the questionnaire versions it has parsed.
+    live_app.extensions[registry.PARSED_VERSIONS_KEY].clear()
     with live_app.app_context():
         db.session.remove()
         with db.engine.begin() as connection:
