@@ -19,7 +19,9 @@ from . import bp, service
 from .forms import FindForm, RejectForm, ReviewForm
 
 PER_PAGE = 20
-REVIEWERS = ("iro_manager", "admin")
+# The IRO manager alone: the bank shows each answer's original words, which
+# admins (who manage accounts) never read, as in auth.roles.can_view_conversation.
+REVIEWERS = ("iro_manager",)
 STATUS_NAMES = {"candidate": "To review", "approved": "Approved", "rejected": "Rejected"}
 
 

@@ -6,7 +6,7 @@ from tests.feedback_app.auth.staff_helpers import ALL_ROLES, any_csrf_token, sig
 from tests.feedback_app.quotes.helpers import consenting, find
 from tests.feedback_app.responses.builders import PRAISE
 
-REVIEWERS = {"iro_manager", "admin"}
+REVIEWERS = {"iro_manager"}
 
 PAGES = [
     ("GET", "/staff/quotes"),
