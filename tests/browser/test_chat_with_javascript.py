@@ -211,3 +211,35 @@ def test_answers_sent_without_javascript_are_kept_when_javascript_carries_on(pag
     steps.answer(page)
     kept = page.evaluate("Array.from(document.querySelectorAll('#log .bubble')).filter(b => b.seenBefore).length")
     assert kept == before
+
+
+def test_skip_moves_on_and_the_log_says_it_was_skipped(phone):
+    steps.start(phone)
+    first = steps.step(phone)
+    steps.press(phone, True, "skip")
+    assert steps.step(phone) != first
+    assert phone.locator("#log .bubble-person").last.get_attribute("data-kind") == "skipped"
+
+
+def test_carry_on_after_finish_now_asks_the_questions_left(phone):
+    steps.start(phone)
+    steps.answer(phone)
+    second = steps.step(phone)
+    steps.press(phone, True, "finish")
+    steps.press(phone, True, "resume")
+    assert steps.step(phone) == second
+    assert phone.is_visible("#progress")
+    assert phone.locator("form").count() == 1
+
+
+def test_a_conversation_sent_from_another_device_says_so_and_keeps_the_page(pages, phone):
+    pages.expected_errors.append(steps.HTTP_4XX)
+    steps.start(phone)
+    api = phone.get_attribute("#answer-form", "data-api")
+    for action in ("finish", "submit"):
+        assert phone.request.post(f"{api}/{action}", data={}).ok
+    where = steps.step(phone)
+    phone.locator("#answer-form .choice").first.click()
+    phone.locator("#answer-error[role=alert]").wait_for()
+    assert "already been sent" in phone.inner_text("#answer-error")
+    assert steps.step(phone) == where
