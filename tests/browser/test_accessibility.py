@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser import steps
 
@@ -16,6 +15,8 @@ AXE_OPTIONS = {
 
 
 def assert_accessible(page, where: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe  # here, so a missing Chromium skips first
+
     results = Axe().run(page, options=AXE_OPTIONS)
     assert results.violations_count == 0, f"axe found problems {where}:\n{results.generate_report()}"
 
