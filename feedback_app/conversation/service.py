@@ -10,7 +10,7 @@ import secrets
 from functools import cache
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -61,7 +61,7 @@ def start(questionnaire_id: str, language: str | None = None, invitation: Invita
 def find(token: str) -> Conversation | None:
     if not isinstance(token, str) or len(token) > 100:
         return None
-    conversation = db.session.scalar(select(Conversation).where(Conversation.token == token))
+    conversation = db.session.scalar(_by_token(), {"token": token})
     # End the read transaction at once. On SQLite every transaction takes the
     # write lock when it begins (see database.py), so holding it while the
     # engine thinks would make every other writer wait for us.
@@ -74,14 +74,7 @@ def questionnaire_of(conversation: Conversation) -> Questionnaire:
 
 
 def progress_of(conversation: Conversation) -> Progress:
-    # Only the three columns the engine needs, without building ORM objects:
-    # this runs on every answer.
-    # The fourth column says whether a safeguarding message follows the answer.
-    rows = db.session.execute(
-        select(Answer.question_id, Answer.value, Answer.skipped, answer_is_flagged())
-        .where(Answer.conversation_id == conversation.id)
-        .order_by(Answer.answered_at, Answer.id)
-    ).all()
+    rows = db.session.execute(_progress_query(), {"conversation_id": conversation.id}).all()
     return Progress(
         answers={question_id: _engine_value(value, skipped) for question_id, value, skipped, _ in rows},
         notices=notices_for(conversation, [question_id for question_id, _, _, flagged in rows if flagged]),
@@ -183,6 +176,25 @@ def submit(conversation: Conversation) -> ConversationState:
     conversation.submitted_at = utcnow()
     _commit()
     return state_of(conversation)
+
+
+@cache
+def _by_token():
+    return select(Conversation).where(Conversation.token == bindparam("token"))
+
+
+@cache
+def _progress_query():
+    """The columns the engine needs, without building ORM objects.
+
+    This runs on every answer, so the statement is built once. The fourth
+    column says whether a safeguarding message follows the answer.
+    """
+    return (
+        select(Answer.question_id, Answer.value, Answer.skipped, answer_is_flagged())
+        .where(Answer.conversation_id == bindparam("conversation_id"))
+        .order_by(Answer.answered_at, Answer.id)
+    )
 
 
 @cache
