@@ -37,20 +37,32 @@ def _no_browser(reason: str) -> None:
     pytest.skip(f"browser tests skipped: {reason} (set REQUIRE_BROWSER=1 to make this a failure)")
 
 
+# The one Chromium for the whole run. Other folders import these fixtures
+# into their own conftest, which makes pytest hold a second `browser`
+# fixture; both must share one Playwright (only one may run per thread).
+_shared: dict[str, object] = {}
+
+
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser(request: pytest.FixtureRequest):
     """One headless Chromium for the whole run."""
-    path = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-    if not (os.path.isfile(path) or shutil.which(path)):
-        _no_browser(f"no Chromium at {path} (install it, or point CHROMIUM_PATH at one)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _no_browser("Playwright is not installed (pip install -e '.[test]')")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    if "browser" not in _shared:
+        path = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+        if not (os.path.isfile(path) or shutil.which(path)):
+            _no_browser(f"no Chromium at {path} (install it, or point CHROMIUM_PATH at one)")
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError:
+            _no_browser("Playwright is not installed (pip install -e '.[test]')")
+        playwright = sync_playwright().start()
+        _shared["browser"] = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+
+        def stop() -> None:
+            _shared.pop("browser").close()
+            playwright.stop()
+
+        request.addfinalizer(stop)
+    return _shared["browser"]
 
 
 @pytest.fixture(scope="session")
