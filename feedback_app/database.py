@@ -7,6 +7,8 @@ without tripping over each other (BEGIN IMMEDIATE plus a busy timeout).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -45,8 +47,36 @@ def tune_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
         # Take the write lock at the start: a deferred transaction that later
-        # tries to write can fail at once with "database is locked".
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # tries to write can fail at once with "database is locked". Only a
+        # transaction declared read-only (see `begin_read_only`) goes without.
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN DEFERRED")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+READ_ONLY = "feedback_read_only"
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    """Run the enclosed reads in a short transaction of their own.
+
+    On SQLite it does not take the write lock, so pages being read never make
+    a child's answer wait, and it ends at once so that a write after it starts
+    afresh. Inside a transaction already under way it simply joins that one.
+    """
+    if db.session().in_transaction():
+        yield
+        return
+    db.session.connection(execution_options={READ_ONLY: True})
+    try:
+        yield
+    except BaseException:
+        db.session.rollback()
+        raise
+    # Commit, not rollback: with expire_on_commit off, objects stay loaded.
+    db.session.commit()
 
 
 def alembic_config() -> Config:

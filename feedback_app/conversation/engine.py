@@ -99,11 +99,16 @@ def visible_steps(q: Questionnaire, answers: Mapping[str, AnswerValue]) -> list[
     return shown
 
 
-def open_question(q: Questionnaire, progress: Progress) -> Question | None:
-    """The first shown question not yet answered or skipped, or None when done."""
+def open_question(
+    q: Questionnaire, progress: Progress, shown: list[Message | Question] | None = None
+) -> Question | None:
+    """The first shown question not yet answered or skipped, or None when done.
+
+    `shown` may pass in `visible_steps` already worked out for these answers.
+    """
     if progress.submitted or progress.finished_early:
         return None
-    for step in visible_steps(q, progress.answers):
+    for step in shown if shown is not None else visible_steps(q, progress.answers):
         if isinstance(step, Question) and step.id not in progress.answers:
             return step
     return None
@@ -131,7 +136,7 @@ def conversation_state(
 
     shown = visible_steps(q, progress.answers)
     questions = [s for s in shown if isinstance(s, Question)]
-    current = open_question(q, progress)
+    current = open_question(q, progress, shown)
     messages: list[ChatMessage] = [ChatMessage("bot", say(t)) for t in q.intro]
     previous: str | None = None
     for step in shown:
@@ -188,8 +193,9 @@ def accept_answer(
     if progress.submitted:
         raise SubmittedError("This conversation has already been sent, so it can't be changed.")
     question = q.question(question_id) if isinstance(question_id, str) else None
-    current = open_question(q, progress)
-    shown = {s.id for s in visible_steps(q, progress.answers) if isinstance(s, Question)}
+    steps = visible_steps(q, progress.answers)
+    current = open_question(q, progress, steps)
+    shown = {s.id for s in steps if isinstance(s, Question)}
     answered = question is not None and question.id in progress.answers and question.id in shown
     if question is None or not (answered or (current is not None and current.id == question.id)):
         raise NotOpenError(

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from analysis import ANALYSER_VERSION
 
 from ..answer_analysis import analyse_text
+from ..database import reading
 from ..extensions import db
 from ..models import Answer, Conversation, Invitation, utcnow
 from ..questionnaire import registry
@@ -61,12 +62,8 @@ def start(questionnaire_id: str, language: str | None = None, invitation: Invita
 def find(token: str) -> Conversation | None:
     if not isinstance(token, str) or len(token) > 100:
         return None
-    conversation = db.session.scalar(_by_token(), {"token": token})
-    # End the read transaction at once. On SQLite every transaction takes the
-    # write lock when it begins (see database.py), so holding it while the
-    # engine thinks would make every other writer wait for us.
-    db.session.commit()
-    return conversation
+    with reading():
+        return db.session.scalar(_by_token(), {"token": token})
 
 
 def questionnaire_of(conversation: Conversation) -> Questionnaire:
@@ -74,14 +71,16 @@ def questionnaire_of(conversation: Conversation) -> Questionnaire:
 
 
 def progress_of(conversation: Conversation) -> Progress:
-    rows = db.session.execute(_progress_query(), {"conversation_id": conversation.id}).all()
-    return Progress(
-        answers={question_id: _engine_value(value, skipped) for question_id, value, skipped, _ in rows},
-        notices=notices_for(conversation, [question_id for question_id, _, _, flagged in rows if flagged]),
-        finished_early=conversation.finished_early_at is not None,
-        submitted=conversation.submitted_at is not None,
-        first_name=conversation.invitation.first_name if conversation.invitation_id is not None else None,
-    )
+    """What the engine needs to know about a conversation, read in one short transaction."""
+    with reading():
+        rows = db.session.execute(_progress_query(), {"conversation_id": conversation.id}).all()
+        return Progress(
+            answers={question_id: _engine_value(value, skipped) for question_id, value, skipped, _ in rows},
+            notices=notices_for(conversation, [question_id for question_id, _, _, flagged in rows if flagged]),
+            finished_early=conversation.finished_early_at is not None,
+            submitted=conversation.submitted_at is not None,
+            first_name=conversation.invitation.first_name if conversation.invitation_id is not None else None,
+        )
 
 
 def state_of(
@@ -115,6 +114,10 @@ def record_answer(
     Raises engine.AnswerError (or a subclass) without writing anything.
     """
     q = questionnaire_of(conversation)
+    # Read in a transaction of its own, so that the write lock (SQLite takes
+    # it at BEGIN) is held only for the write itself. Two answers to one
+    # conversation at the same instant are still safe: the upsert keeps one
+    # row per question.
     progress = progress_of(conversation)
     question, stored = engine.accept_answer(q, progress, question_id, value, skip=skip)
     text = stored if question.type == "free_text" and isinstance(stored, str) else None
