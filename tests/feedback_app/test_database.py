@@ -44,3 +44,38 @@ def test_healthz_is_503_when_the_database_is_unreachable(tmp_path):
     app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path}/missing/dir/x.db"})
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
+
+
+def test_a_read_takes_no_write_lock_and_ends_its_transaction(app):
+    import sqlite3
+
+    from feedback_app.database import reading
+
+    with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            return  # the write lock at BEGIN is SQLite's
+        path = db.engine.url.database
+        with reading():
+            db.session.execute(text("SELECT count(*) FROM conversations")).scalar()
+            other = sqlite3.connect(path, timeout=0, isolation_level=None)
+            other.execute("BEGIN IMMEDIATE")  # would fail at once if the read held the lock
+            other.execute("ROLLBACK")
+            other.close()
+        assert not db.session().in_transaction()
+
+
+def test_a_write_transaction_takes_the_write_lock_at_once(app):
+    import sqlite3
+
+    import pytest
+
+    with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            return
+        path = db.engine.url.database
+        db.session.execute(text("SELECT 1"))  # begins an ordinary (writing) transaction
+        other = sqlite3.connect(path, timeout=0, isolation_level=None)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+        other.close()
+        db.session.rollback()
