@@ -31,7 +31,7 @@ STAMP = VENV / ".installed-from"
 
 def set_up() -> None:
     """Create .venv and install the project, if that has not been done for this pyproject."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be started by an older python3
         sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
     if not PYTHON.exists():
         print("Creating the virtual environment in .venv ...", flush=True)

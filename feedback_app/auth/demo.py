@@ -18,7 +18,7 @@ from .accounts import create_user
 from .roles import ROLES
 from .signin import find_user
 
-DEMO_PASSWORD = "demo-password-2026!"
+DEMO_PASSWORD = "demo-password-2026!"  # noqa: S105 - published on purpose; demo databases only
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,8 @@ def _held_until(condition: ColumnElement[bool], now: datetime) -> datetime | Non
 def _end_of_hold(times: Sequence[datetime], now: datetime) -> datetime | None:
     """The end of the latest hold still running: a hold starts at the 10th failure of any 5-minute run."""
     until = None
-    for first, last in zip(times, times[ATTEMPTS - 1 :]):
+    # Pairs each failure with the one ATTEMPTS-1 later; the shorter list ends it.
+    for first, last in zip(times, times[ATTEMPTS - 1 :], strict=False):
         if last - first <= WINDOW and last + HOLD > now:
             until = max(until or last + HOLD, last + HOLD)
     return until

@@ -8,8 +8,8 @@ from werkzeug.wrappers import Response
 from ..conversation import service
 from ..conversation.engine import AnswerError
 from ..conversation.wording import LANGUAGE_NAMES, interface_text
-from ..questionnaire.loader import localise
 from ..extensions import limiter
+from ..questionnaire.loader import localise
 from . import bp
 from .forms import ACTIONS, AnswerForm
 

@@ -1,14 +1,14 @@
 """The service's tables, as typed SQLAlchemy 2.0 models."""
 
+from .audit import AuditEvent
 from .base import Base, utcnow
 from .conversation import Answer, Conversation, QuestionnaireVersion
-from .audit import AuditEvent
-from .staff import SignInFailure, StaffSession, StaffUser
-from .quote import BankedQuote
-from .you_said_we_did import YouSaidWeDid
 from .invitation import Invitation
-from .task import StaffTask
+from .quote import BankedQuote
 from .safeguarding import SafeguardingAlert
+from .staff import SignInFailure, StaffSession, StaffUser
+from .task import StaffTask
+from .you_said_we_did import YouSaidWeDid
 
 __all__ = ["Answer", "Base", "Conversation", "QuestionnaireVersion", "utcnow"]
 __all__ += ["AuditEvent", "SignInFailure", "StaffSession", "StaffUser"]

@@ -51,7 +51,7 @@ class Conversation(Base):
     # Loaded only when needed: the parsed questionnaire is cached by version id.
     questionnaire_version: Mapped[QuestionnaireVersion] = relationship()
     invitation: Mapped[Invitation | None] = relationship(back_populates="conversation")
-    answers: Mapped[list["Answer"]] = relationship(
+    answers: Mapped[list[Answer]] = relationship(
         back_populates="conversation", order_by="Answer.answered_at, Answer.id", cascade="all, delete-orphan"
     )
 

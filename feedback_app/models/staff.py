@@ -32,7 +32,7 @@ class StaffUser(Base):
     failed_sign_ins: Mapped[int] = mapped_column(default=0)
     last_failed_sign_in_at: Mapped[datetime | None]
 
-    sessions: Mapped[list["StaffSession"]] = relationship(back_populates="user", cascade="all, delete-orphan")
+    sessions: Mapped[list[StaffSession]] = relationship(back_populates="user", cascade="all, delete-orphan")
 
     def __repr__(self) -> str:
         return f"<StaffUser {self.id} {self.role}>"

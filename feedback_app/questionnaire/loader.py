@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from pydantic import ValidationError
 
 from analysis.plain_yaml import load_plain_yaml
-from pydantic import ValidationError
 
 from .schema import Condition, LocalText, Message, Question, Questionnaire
 
@@ -67,7 +67,7 @@ def load_directory(directory: Path) -> dict[str, LoadedQuestionnaire]:
 
 
 # Folders already loaded, by the files' names, sizes and times (a few entries).
-_loaded_folders: dict[tuple, dict[str, "LoadedQuestionnaire"]] = {}
+_loaded_folders: dict[tuple, dict[str, LoadedQuestionnaire]] = {}
 
 
 def _load_paths(directory: Path, paths: list[Path]) -> dict[str, LoadedQuestionnaire]:

@@ -8,7 +8,7 @@ loader turns its locations into "file, question, problem" messages.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
@@ -71,13 +71,13 @@ class Condition(Frozen):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     @model_validator(mode="after")
-    def _exactly_one_test(self) -> "Condition":
+    def _exactly_one_test(self) -> Condition:
         tests = [t for t in (self.is_in, self.not_in, self.answered) if t is not None]
         if len(tests) != 1:
             raise ValueError("a condition needs exactly one of 'in', 'not_in' or 'answered'")
         return self
 
-    def holds(self, answer: "str | tuple[str, ...] | None", was_asked: bool) -> bool:
+    def holds(self, answer: str | tuple[str, ...] | None, was_asked: bool) -> bool:
         """Whether the condition is met by the answer given (None means skipped or not asked)."""
         if self.answered is not None:
             return (answer is not None) == self.answered
@@ -164,7 +164,7 @@ class Question(Step):
         return v
 
     @model_validator(mode="after")
-    def _options_fit_type(self) -> "Question":
+    def _options_fit_type(self) -> Question:
         if self.type == "free_text" and self.options:
             raise ValueError("a free_text question has no options")
         if self.type == "yes_no":
@@ -196,7 +196,7 @@ def _step_kind(step: object) -> str:
 
 
 StepItem = Annotated[
-    Union[Annotated[Question, Tag("question")], Annotated[Message, Tag("message")]],
+    Annotated[Question, Tag("question")] | Annotated[Message, Tag("message")],
     Discriminator(_step_kind),
 ]
 
@@ -239,7 +239,7 @@ class Questionnaire(Frozen):
         return v
 
     @model_validator(mode="after")
-    def _age_band_for_children_only(self) -> "Questionnaire":
+    def _age_band_for_children_only(self) -> Questionnaire:
         if self.audience == "child" and self.age_band is None:
             raise ValueError("a questionnaire for children needs an age_band (4-7, 8-11 or 12-18)")
         if self.audience != "child" and self.age_band is not None:

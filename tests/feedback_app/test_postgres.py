@@ -10,11 +10,10 @@ import os
 import secrets
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.exc import OperationalError
-
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
 
 from feedback_app import create_app
 from feedback_app.config import normalise_url

@@ -18,8 +18,8 @@ from feedback_app.questionnaire.loader import load_directory, load_file, localis
 
 from .helpers import (
     QUESTIONNAIRES_DIR,
-    always_skip,
     all_texts,
+    always_skip,
     answer_through,
     at_random,
     by_id,

@@ -4,6 +4,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from feedback_app import create_app
 from feedback_app.questionnaire.loader import QuestionnaireError, load_directory, load_file
@@ -45,7 +46,7 @@ def error_for(folder: Path, text: str) -> str:
 def test_a_good_file_loads_into_a_frozen_questionnaire(tmp_path):
     q = load_file(write(tmp_path, GOOD)).questionnaire
     assert q.id == "tiny" and [x.id for x in q.questions] == ["involved", "why"]
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError, match="frozen"):
         q.id = "changed"
 
 

@@ -14,8 +14,8 @@ from sqlalchemy import select
 
 from feedback_app.auth.accounts import create_user
 from feedback_app.extensions import db
-from feedback_app.questionnaire import registry
 from feedback_app.models import BankedQuote, Base, YouSaidWeDid
+from feedback_app.questionnaire import registry
 from feedback_app.quotes import service
 from tests.browser.test_accessibility import assert_accessible
 from tests.conftest import make_app
