@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 
 import click
-from flask.cli import with_appcontext
 from flask import Flask
+from flask.cli import with_appcontext
 
 from . import answer_analysis, demo, export
 

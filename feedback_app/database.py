@@ -12,10 +12,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from flask.cli import with_appcontext
 from alembic import command
 from alembic.config import Config
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 from sqlalchemy import Engine, event, text
 
 from .extensions import db
