@@ -57,12 +57,14 @@ def flask(*args: str, env: dict) -> None:
 def serve() -> None:
     env = dict(os.environ, FLASK_LOCAL_DEV="true")
     env.setdefault("SECRET_KEY", _local_secret())
+    port = os.environ.get("PORT", "5000")
+    env.setdefault("FLASK_PUBLIC_BASE_URL", f"http://127.0.0.1:{port}")
     flask("init-db", env=env)
-    flask("seed-demo", env=env)
     flask("seed-demo-staff", env=env)
-    print("\nOpen http://127.0.0.1:5000/start/young-person-before-review to try the conversation,")
-    print("or http://127.0.0.1:5000/staff/ to sign in with a demo staff login (listed above).\n", flush=True)
-    flask("run", "--host", "127.0.0.1", "--port", os.environ.get("PORT", "5000"), env=env)
+    flask("seed-demo", env=env)
+    print(f"\nOpen http://127.0.0.1:{port}/start/young-person-before-review to try the conversation,")
+    print(f"or http://127.0.0.1:{port}/staff/ to sign in with a demo staff login (listed above).\n", flush=True)
+    flask("run", "--host", "127.0.0.1", "--port", port, env=env)
 
 
 def test(extra: list[str]) -> None:
