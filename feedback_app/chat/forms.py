@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, StringField, TextAreaField
-from wtforms.validators import Length
 
 # What a person can do from the answer form; each is one submit button's value.
 ACTIONS = ("answer", "skip", "finish", "resume", "submit")
@@ -14,10 +13,12 @@ class AnswerForm(FlaskForm):
     """One form for every step, so a page with an open question has exactly one.
 
     The fields are read by name (`value` may repeat for multiple choice), so
-    they are declared only for CSRF and length checks, and rendered by hand in
-    the template as buttons, checkboxes or a text box.
+    they are declared only for the CSRF check, and rendered by hand in the
+    template as buttons, checkboxes or a text box.
     """
 
     question_id = HiddenField()
-    text = TextAreaField(validators=[Length(max=5000)])
+    # No length check here: the engine holds each question to its own limit
+    # and says so in words; a check here could only fail as "page expired".
+    text = TextAreaField()
     action = StringField()
