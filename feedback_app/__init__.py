@@ -26,10 +26,11 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
-    from . import database, security
+    from . import database, log_privacy, security
     from .extensions import csrf, db, limiter
     from .questionnaire import registry
 
+    log_privacy.init_app(app)
     db.init_app(app)
     database.init_app(app)
     csrf.init_app(app)
