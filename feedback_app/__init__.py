@@ -40,23 +40,17 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from . import api, chat, health
+    from . import api, auth, chat, cicc, health, invitations, quotes, responses, safeguarding, staff
 
+    # For children, parents and carers: the conversation, as pages and as JSON.
     app.register_blueprint(health.bp)
     app.register_blueprint(chat.bp)
     app.register_blueprint(api.bp)
-    from . import auth, staff
-
+    # For staff, all under /staff/.
     app.register_blueprint(auth.bp)
     app.register_blueprint(staff.bp)
-    from . import safeguarding
-
     app.register_blueprint(safeguarding.bp)
-    from . import invitations
-
     app.register_blueprint(invitations.bp)
-    from . import cicc, quotes, responses
-
     app.register_blueprint(responses.bp)
     app.register_blueprint(quotes.bp)
     app.register_blueprint(cicc.bp)
@@ -70,11 +64,9 @@ def register_errorhandlers(app: Flask) -> None:
 
 def register_commands(app: Flask) -> None:
     from . import commands
-
-    commands.init_app(app)
     from .auth import commands as auth_commands
-
-    auth_commands.init_app(app)
     from .invitations import commands as invitation_commands
 
+    commands.init_app(app)
+    auth_commands.init_app(app)
     invitation_commands.init_app(app)
