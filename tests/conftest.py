@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from flask import Flask
@@ -20,6 +21,7 @@ from sqlalchemy import text
 from feedback_app import create_app
 from feedback_app.extensions import db
 from feedback_app.models import Base
+from feedback_app.questionnaire import registry
 from tests.page_checks import check_page
 
 os.environ.setdefault("NLTK_DATA", "/nonexistent-nltk-data")  # prove nothing needs corpora
@@ -54,16 +56,35 @@ def make_app(database_url: str, **overrides) -> Flask:
     return app
 
 
-@pytest.fixture
-def app(_schema: str) -> Iterator[Flask]:
-    app = make_app(_schema)
-    yield app
+def empty_database(app: Flask) -> None:
+    """Delete every row, children first, so the next test starts clean.
+
+    Row ids start again afterwards, so the app's cache of parsed questionnaire
+    versions (by id) is forgotten too.
+    """
+    app.extensions[registry.PARSED_VERSIONS_KEY].clear()
     with app.app_context():
         db.session.remove()
         with db.engine.begin() as connection:
             for table in reversed(Base.metadata.sorted_tables):
                 connection.execute(table.delete())
         db.engine.dispose()
+
+
+@contextmanager
+def fresh_app(database_url: str, **overrides) -> Iterator[Flask]:
+    """An app on the test database, emptied when the test is done."""
+    app = make_app(database_url, **overrides)
+    try:
+        yield app
+    finally:
+        empty_database(app)
+
+
+@pytest.fixture
+def app(_schema: str) -> Iterator[Flask]:
+    with fresh_app(_schema) as app:
+        yield app
 
 
 @pytest.fixture

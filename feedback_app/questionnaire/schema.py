@@ -60,6 +60,13 @@ def _as_local_text(value: object) -> object:
     return value
 
 
+def _as_local_texts(value: object) -> object:
+    """One text or a list of them, each as a language map."""
+    if isinstance(value, (str, dict)):
+        value = [value]
+    return [_as_local_text(item) for item in value] if isinstance(value, list) else value
+
+
 class Condition(Frozen):
     """Show a step only when an earlier answer is (or is not) one of some values."""
 
@@ -136,12 +143,7 @@ class Question(Step):
 
     _text = field_validator("text", "hint", mode="before")(_as_local_text)
 
-    @field_validator("before", mode="before")
-    @classmethod
-    def _before_texts(cls, v: object) -> object:
-        if isinstance(v, (str, dict)):
-            v = [v]
-        return [_as_local_text(item) for item in v] if isinstance(v, list) else v
+    _before = field_validator("before", mode="before")(_as_local_texts)
 
     @field_validator("id")
     @classmethod
@@ -216,12 +218,7 @@ class Questionnaire(Frozen):
 
     _title = field_validator("title", mode="before")(_as_local_text)
 
-    @field_validator("intro", "outro", mode="before")
-    @classmethod
-    def _texts(cls, v: object) -> object:
-        if isinstance(v, (str, dict)):
-            v = [v]
-        return [_as_local_text(item) for item in v] if isinstance(v, list) else v
+    _texts = field_validator("intro", "outro", mode="before")(_as_local_texts)
 
     @field_validator("id")
     @classmethod

@@ -16,9 +16,7 @@ from collections.abc import Iterator
 import pytest
 from werkzeug.serving import make_server
 
-from feedback_app.extensions import db
-from feedback_app.models import Base
-from tests.conftest import make_app
+from tests.conftest import empty_database, make_app
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -85,11 +83,7 @@ def base_url(live_app) -> Iterator[str]:
 def _clean_database(live_app) -> Iterator[None]:
     """Empty the tables after each browser test, as the `app` fixture does."""
     yield
-    with live_app.app_context():
-        db.session.remove()
-        with db.engine.begin() as connection:
-            for table in reversed(Base.metadata.sorted_tables):
-                connection.execute(table.delete())
+    empty_database(live_app)
 
 
 class Pages:

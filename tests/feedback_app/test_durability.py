@@ -55,6 +55,7 @@ def test_every_acknowledged_answer_survives_the_server_being_killed(app, databas
     )
     base = f"http://127.0.0.1:{port}/api/v1"
     acknowledged: list[tuple[str, str]] = []
+    refused: list[tuple[int, str]] = []  # answers the server turned down while it was up
     lock = threading.Lock()
     stop = threading.Event()
 
@@ -62,7 +63,12 @@ def test_every_acknowledged_answer_survives_the_server_being_killed(app, databas
         session = requests.Session()
         while not stop.is_set():
             try:
-                state = session.post(f"{base}/conversations", json={"questionnaire": QID}, timeout=5).json()
+                started = session.post(f"{base}/conversations", json={"questionnaire": QID}, timeout=5)
+                if started.status_code != 201:
+                    if not stop.is_set():
+                        refused.append((started.status_code, started.text[:200]))
+                    return
+                state = started.json()
                 while state["question"] and not stop.is_set():
                     q = state["question"]
                     response = session.post(
@@ -71,7 +77,9 @@ def test_every_acknowledged_answer_survives_the_server_being_killed(app, databas
                         timeout=5,
                     )
                     if response.status_code != 200:
-                        break
+                        if not stop.is_set():
+                            refused.append((response.status_code, response.text[:200]))
+                        return
                     with lock:
                         acknowledged.append((state["token"], q["id"]))
                     state = response.json()
@@ -91,8 +99,8 @@ def test_every_acknowledged_answer_survives_the_server_being_killed(app, databas
             thread.start()
         while len(acknowledged) < 60 and time.time() < deadline:
             time.sleep(0.05)
-        os.killpg(server.pid, signal.SIGKILL)  # no chance to flush anything
         stop.set()
+        os.killpg(server.pid, signal.SIGKILL)  # no chance to flush anything
         for thread in threads:
             thread.join(timeout=10)
     finally:
@@ -100,7 +108,8 @@ def test_every_acknowledged_answer_survives_the_server_being_killed(app, databas
             os.killpg(server.pid, signal.SIGKILL)
         server.wait(timeout=10)
 
-    assert len(acknowledged) >= 60, "the load did not get going"
+    assert len(acknowledged) >= 60, f"the load did not get going: {refused[:3]}"
+    assert not refused, f"the server refused answers while it was up: {refused[:3]}"
     with app.app_context():
         db.engine.dispose()  # read what is on disk, not anything cached
         stored = set(

@@ -14,8 +14,8 @@ from flask import Flask
 from feedback_app.conversation import service as conversations
 from feedback_app.extensions import db
 from feedback_app.invitations import service
-from feedback_app.models import Base, Conversation, Invitation, StaffUser
-from tests.conftest import make_app
+from feedback_app.models import Conversation, Invitation, StaffUser
+from tests.conftest import fresh_app
 from tests.feedback_app.auth.staff_helpers import FakeClock, fake_clock, fast_hashing, make_account  # noqa: F401
 
 QUESTIONNAIRES = Path(__file__).parent / "questionnaires"
@@ -27,14 +27,8 @@ REVIEW = date(2026, 5, 12)
 
 @pytest.fixture
 def app(_schema: str) -> Iterator[Flask]:
-    app = make_app(_schema, QUESTIONNAIRES_DIR=str(QUESTIONNAIRES), PUBLIC_BASE_URL="https://feedback.example")
-    yield app
-    with app.app_context():
-        db.session.remove()
-        with db.engine.begin() as connection:
-            for table in reversed(Base.metadata.sorted_tables):
-                connection.execute(table.delete())
-        db.engine.dispose()
+    with fresh_app(_schema, QUESTIONNAIRES_DIR=str(QUESTIONNAIRES), PUBLIC_BASE_URL="https://feedback.example") as app:
+        yield app
 
 
 @pytest.fixture(autouse=True)

@@ -17,8 +17,8 @@ from flask import Flask
 from feedback_app.conversation import service
 from feedback_app.conversation.engine import open_question
 from feedback_app.extensions import db
-from feedback_app.models import Answer, Base, Conversation
-from tests.conftest import make_app
+from feedback_app.models import Answer, Conversation
+from tests.conftest import fresh_app
 
 QUESTIONNAIRES = Path(__file__).parent / "questionnaires"
 YOUNG_PEOPLE = "test-young-people"  # child, 12-18: home, going_well, worries, talk_about, quote
@@ -34,14 +34,8 @@ DISCLOSURE = "My carer hits me and I am scared to go home."
 @pytest.fixture
 def app(_schema: str) -> Iterator[Flask]:
     """The app with the test questionnaires, on the shared test database (emptied after)."""
-    app = make_app(_schema, QUESTIONNAIRES_DIR=str(QUESTIONNAIRES))
-    yield app
-    with app.app_context():
-        db.session.remove()
-        with db.engine.begin() as connection:
-            for table in reversed(Base.metadata.sorted_tables):
-                connection.execute(table.delete())
-        db.engine.dispose()
+    with fresh_app(_schema, QUESTIONNAIRES_DIR=str(QUESTIONNAIRES)) as app:
+        yield app
 
 
 def converse(

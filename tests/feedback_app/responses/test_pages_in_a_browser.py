@@ -14,11 +14,10 @@ from sqlalchemy import select
 
 from feedback_app.auth.accounts import create_user
 from feedback_app.extensions import db
-from feedback_app.models import BankedQuote, Base, YouSaidWeDid
-from feedback_app.questionnaire import registry
+from feedback_app.models import BankedQuote, YouSaidWeDid
 from feedback_app.quotes import service
 from tests.browser.test_accessibility import assert_accessible
-from tests.conftest import make_app
+from tests.conftest import empty_database, make_app
 from tests.feedback_app.auth.staff_helpers import PASSWORD
 from tests.feedback_app.responses.builders import (
     COMPLAINT,
@@ -44,14 +43,7 @@ def live_app(_schema: str):
 @pytest.fixture
 def _clean_database(live_app) -> Iterator[None]:
     yield
-    # This app lives for the whole session, and row ids start again once the
-    # tables are emptied: forget the questionnaire versions it has parsed.
-    live_app.extensions[registry.PARSED_VERSIONS_KEY].clear()
-    with live_app.app_context():
-        db.session.remove()
-        with db.engine.begin() as connection:
-            for table in reversed(Base.metadata.sorted_tables):
-                connection.execute(table.delete())
+    empty_database(live_app)
 
 
 @pytest.fixture
