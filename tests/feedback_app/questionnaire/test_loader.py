@@ -142,3 +142,19 @@ def test_check_questionnaires_command_lists_each_file(runner):
     result = runner.invoke(args=["check-questionnaires"])
     assert result.exit_code == 0
     assert "young-person-before-review" in result.output and "ok" in result.output
+
+
+def test_the_standalone_checker_names_the_problem_and_fails(tmp_path, capsys):
+    from feedback_app.questionnaire.__main__ import main
+
+    write(tmp_path, GOOD.replace("type: quick_reply", "type: slider"))
+    assert main([str(tmp_path)]) == 1
+    assert "tiny.yaml: question 'involved': type:" in capsys.readouterr().err
+
+
+def test_the_standalone_checker_lists_good_files(tmp_path, capsys):
+    from feedback_app.questionnaire.__main__ import main
+
+    write(tmp_path, GOOD)
+    assert main([str(tmp_path)]) == 0
+    assert "ok  tiny.yaml: tiny v1, 2 questions" in capsys.readouterr().out
