@@ -15,7 +15,7 @@ from analysis.themes import find_themes, with_theme
 
 #: Bumped whenever what `analyse` returns for a text can change, so stored
 #: results can be told apart from (and re-run with) a newer analyser.
-ANALYSER_VERSION = "2026.11.1"
+ANALYSER_VERSION = "2026.11.2"
 
 CONCERN_POLARITY = -0.5  # polarity of a disclosure that has no feeling words
 
