@@ -153,13 +153,14 @@ def test_written_feedback_meets_the_product_floors(capsys):
 
 
 def test_held_out_feedback_meets_its_floors(capsys):
-    """A second set written for these tests (not used to write the word lists' first draft) clears its floors."""
+    """A second set of lines written for these tests, in other words, clears floors a little below today's figures."""
     status, out, _ = run(capsys, str(Path(__file__).with_name("data") / "held_out.jsonl"))
     figures = json.loads(out)
     assert status == 0
-    assert figures["n"] >= 80
+    assert figures["n"] >= 120
     assert figures["sentiment_macro_f1"] >= 0.58
-    assert figures["sentiment_severe_error_rate"] <= 0.05
-    assert figures["theme_micro_f1"] >= 0.88
+    assert figures["sentiment_severe_error_rate"] <= 0.03
+    assert figures["theme_micro_f1"] >= 0.89
     assert figures["concern_recall"] == 1.0
+    assert figures["concern_precision"] >= 0.6
     assert figures["sentiment_macro_f1"] > figures["baseline_sentiment_macro_f1"]
