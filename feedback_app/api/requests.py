@@ -36,7 +36,7 @@ def json_object(allowed: set[str]) -> dict[str, Any]:
     except ValueError as error:
         raise RequestProblem(f"The request body is not valid JSON ({error}).") from None
     if not isinstance(data, dict):
-        raise RequestProblem("The request body should be a JSON object, like {\"question_id\": ...}.")
+        raise RequestProblem("The request body should be a JSON object (in curly brackets).")
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise RequestProblem(
