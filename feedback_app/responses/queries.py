@@ -43,14 +43,27 @@ def latest_questionnaire(questionnaire_id: str) -> Questionnaire | None:
     return loaded.questionnaire if loaded else None
 
 
+PURPOSE_NAMES = {"before_review": "before", "after_review": "after"}
+
+
 def questionnaire_titles() -> dict[str, str]:
-    """Every questionnaire with a file or with stored answers, id to title, by title."""
+    """Every questionnaire with a file or with stored answers, id to title, by title.
+
+    Several questionnaires share a title ("Before my review" for each age
+    band), so the title says who it is for and when: "Before my review
+    (children 8-11, before)".
+    """
     ids = set(registry.available()) | set(db.session.scalars(select(QuestionnaireVersion.questionnaire_id).distinct()))
     titles = {}
     for questionnaire_id in ids:
         q = latest_questionnaire(questionnaire_id)
-        titles[questionnaire_id] = staff_text(q.title, q) if q else questionnaire_id
+        titles[questionnaire_id] = f"{staff_text(q.title, q)} ({_who_and_when(q)})" if q else questionnaire_id
     return dict(sorted(titles.items(), key=lambda item: (item[1].lower(), item[0])))
+
+
+def _who_and_when(q: Questionnaire) -> str:
+    who = f"children {q.age_band}" if q.age_band else f"{q.audience}s"
+    return f"{who}, {PURPOSE_NAMES.get(q.purpose, q.purpose)}"
 
 
 def staff_text(text: dict[str, str], q: Questionnaire) -> str:
