@@ -60,6 +60,19 @@ def _as_local_text(value: object) -> object:
     return value
 
 
+def _identifier(kind: str):
+    """A check that a value can be used as an id in files, links and exports."""
+
+    def check(value: str) -> str:
+        if not IDENTIFIER.match(value):
+            raise ValueError(
+                f"{kind} {value!r} must be lowercase letters, digits, '_' or '-', starting with a letter"
+            )
+        return value
+
+    return check
+
+
 def _as_local_texts(value: object) -> object:
     """One text or a list of them, each as a language map."""
     if isinstance(value, (str, dict)):
@@ -102,15 +115,7 @@ class Option(Frozen):
 
     _label = field_validator("label", mode="before")(_as_local_text)
 
-    @field_validator("value")
-    @classmethod
-    def _value_is_identifier(cls, v: str) -> str:
-        if not IDENTIFIER.match(v):
-            raise ValueError(
-                f"option value {v!r} must be lowercase letters, digits, '_' or '-', "
-                "starting with a letter"
-            )
-        return v
+    _value = field_validator("value")(_identifier("option value"))
 
 
 class Step(Frozen):
@@ -145,15 +150,7 @@ class Question(Step):
 
     _before = field_validator("before", mode="before")(_as_local_texts)
 
-    @field_validator("id")
-    @classmethod
-    def _id_is_identifier(cls, v: str) -> str:
-        if not IDENTIFIER.match(v):
-            raise ValueError(
-                f"question id {v!r} must be lowercase letters, digits, '_' or '-', "
-                "starting with a letter"
-            )
-        return v
+    _id = field_validator("id")(_identifier("question id"))
 
     @field_validator("themes")
     @classmethod
@@ -220,12 +217,7 @@ class Questionnaire(Frozen):
 
     _texts = field_validator("intro", "outro", mode="before")(_as_local_texts)
 
-    @field_validator("id")
-    @classmethod
-    def _id_is_identifier(cls, v: str) -> str:
-        if not IDENTIFIER.match(v):
-            raise ValueError(f"questionnaire id {v!r} must be lowercase letters, digits, '_' or '-'")
-        return v
+    _id = field_validator("id")(_identifier("questionnaire id"))
 
     @field_validator("languages")
     @classmethod
