@@ -15,11 +15,18 @@ from flask import Flask
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+def _questionnaires_dir() -> Path:
+    """The repository's questionnaires/ folder, or (installed elsewhere) the one in
+    the working directory. FLASK_QUESTIONNAIRES_DIR names any other."""
+    beside_code = PROJECT_ROOT / "questionnaires"
+    return beside_code if beside_code.is_dir() else Path.cwd() / "questionnaires"
+
+
 class Defaults:
     # Answers are short; a request bigger than this is a mistake or an attack.
     MAX_CONTENT_LENGTH = 64 * 1024
     MAX_FORM_MEMORY_SIZE = 64 * 1024
-    QUESTIONNAIRES_DIR = str(PROJECT_ROOT / "questionnaires")
+    QUESTIONNAIRES_DIR = str(_questionnaires_dir())
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
