@@ -11,7 +11,7 @@ SCRIPT = """
 import json, nltk
 def refuse(*args, **kwargs):
     raise SystemExit("the analysis tried to download NLTK data")
-nltk.download = refuse
+setattr(nltk, "download", refuse)  # any attempt to fetch corpora fails the test
 from analysis import analyse
 results = [analyse(t).to_dict() for t in ("nobody listens to me", "my iro is ace :)", "he hits me", "")]
 print(json.dumps(results))
