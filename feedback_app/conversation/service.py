@@ -7,6 +7,7 @@ engine for every decision, so the two front doors can never disagree.
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 from functools import cache
 
 from flask import current_app
@@ -174,11 +175,13 @@ def submit(conversation: Conversation) -> ConversationState:
     """
     if conversation.submitted_at is not None:
         raise engine.SubmittedError("This conversation has already been sent.")
-    if state_of(conversation).status != "review":
+    progress = progress_of(conversation)
+    if state_of(conversation, progress=progress).status != "review":
         raise AnswerError("There is still a question open. Answer it, skip it, or choose Finish now.")
     conversation.submitted_at = utcnow()
     _commit()
-    return state_of(conversation)
+    # The answers are unchanged: only the state of being sent is new.
+    return state_of(conversation, progress=replace(progress, submitted=True))
 
 
 @cache
