@@ -4,6 +4,11 @@ Call `record` for every sign-in (success and failure), sign-out, change to a
 staff account, view of one person's conversation, export and safeguarding
 action. Admins read the log at /staff/audit.
 
+`record` adds the event to the session and never commits: whoever owns the
+unit of work commits it together with the change it records, so the log
+never says something happened that was rolled back, and no change is saved
+without its entry (docs/developing.md, "Saving").
+
 The log says who looked at what, never what it said: answer text, passwords
 and conversation tokens are refused as detail, so a careless call cannot copy
 a child's words or a link's secret into it.
@@ -35,10 +40,9 @@ def record(
     target_id: object | None = None,
     *,
     actor: StaffUser | None | _SignedInUser = SIGNED_IN_USER,
-    commit: bool = True,
     **detail: Any,
 ) -> AuditEvent:
-    """Store one audit event and (unless `commit=False`) commit it at once.
+    """Add one audit event to the session; the caller commits it with its change.
 
     `action` is a short snake_case verb phrase such as "sign_in_failed" or
     "conversation_viewed". `detail` must be JSON-serialisable. Raises
@@ -61,6 +65,4 @@ def record(
         ip=request.remote_addr if has_request_context() else None,
     )
     db.session.add(event)
-    if commit:
-        db.session.commit()
     return event

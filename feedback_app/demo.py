@@ -117,4 +117,6 @@ def seed_demo_command() -> None:
     if existing:
         click.echo(f"The database already has {existing} conversations; no demo data added.")
         return
-    click.echo(f"Added {seed()} demo conversations.")
+    added = seed()
+    db.session.commit()
+    click.echo(f"Added {added} demo conversations.")

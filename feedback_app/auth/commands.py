@@ -35,4 +35,5 @@ def create_user_command(email: str, role: str, password: str | None, display_nam
         db.session.rollback()
         raise click.ClickException(str(problem)) from None
     audit.record("user_created", "staff_user", user.id, actor=None, role=role, via="command line")
+    db.session.commit()
     click.echo(f"Created {user.email} ({ROLES[role]}).")

@@ -44,8 +44,8 @@ class DemoRefused(RuntimeError):
 def ensure_demo_staff() -> list[tuple[DemoAccount, bool]]:
     """Create each demo account that is missing; existing accounts are left alone.
 
-    Returns each account with whether it was created now. Raises DemoRefused
-    unless the app is in local development, testing or debug mode.
+    Returns each account with whether it was created now; the caller commits.
+    Raises DemoRefused unless the app is in local development, testing or debug mode.
     """
     config = current_app.config
     if not (config.get("LOCAL_DEV") or config.get("TESTING") or config.get("DEBUG")):
@@ -61,7 +61,6 @@ def ensure_demo_staff() -> list[tuple[DemoAccount, bool]]:
         user = create_user(account.email, account.role, DEMO_PASSWORD, account.display_name)
         audit.record("user_created", "staff_user", user.id, actor=None, role=account.role, via="demo seed")
         results.append((account, True))
-    db.session.commit()
     return results
 
 
@@ -73,6 +72,7 @@ def seed_demo_staff_command() -> None:
         results = ensure_demo_staff()
     except DemoRefused as problem:
         raise click.ClickException(str(problem)) from None
+    db.session.commit()
     click.echo("Demo staff accounts (sign in at /staff/login):")
     for account, created in results:
         note = "created" if created else "already there"

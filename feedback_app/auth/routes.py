@@ -8,7 +8,7 @@ from flask import current_app, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from .. import audit
-from ..extensions import limiter
+from ..extensions import db, limiter
 from . import bp, sessions
 from .forms import SignInForm
 from .roles import public_staff_page
@@ -35,6 +35,9 @@ def login() -> Response | str:
         if user is not None:
             sessions.start(user)
             audit.record("sign_in", "staff_user", user.id, actor=user)
+        # Signed in or refused, what `authenticate` counted is saved with its audit entry.
+        db.session.commit()
+        if user is not None:
             return redirect(_safe_next(request.args.get("next")), code=303)
         refused = True
     ended = sessions.pop_end_reason()
@@ -53,6 +56,7 @@ def logout() -> Response:
     if user is not None:
         audit.record("sign_out", "staff_user", user.id, actor=user)
     sessions.end("signed_out")
+    db.session.commit()
     return redirect(url_for("auth.login"), code=303)
 
 

@@ -30,11 +30,10 @@ def _hash(key: str) -> str:
 
 
 def open_session(user: StaffUser) -> str:
-    """Store a new session for `user`; returns the key for the cookie."""
+    """Add a new session for `user` (the caller commits); returns the key for the cookie."""
     key = secrets.token_urlsafe(32)
     now = clock.now()
     db.session.add(StaffSession(key_hash=_hash(key), user_id=user.id, started_at=now, last_seen_at=now))
-    db.session.commit()
     return key
 
 
@@ -47,7 +46,11 @@ def start(user: StaffUser) -> None:
 
 def current_user() -> StaffUser | None:
     """The signed-in staff member, or None. Ends a session that has run out, and
-    marks the rest as seen now (which is what keeps an active session open)."""
+    marks the rest as seen now (which is what keeps an active session open).
+
+    That upkeep is a unit of work of its own, committed at once, before the
+    view runs: it must hold even when the view then fails.
+    """
     if not has_request_context():
         return None
     if "staff_user" in g:
@@ -91,7 +94,7 @@ def _why_over(record: StaffSession | None) -> str | None:
 
 
 def end(reason: str = "signed_out") -> None:
-    """End the current session on the server and forget the cookie's contents."""
+    """End the current session on the server (the caller commits) and forget the cookie's contents."""
     key = session.get(SESSION_KEY)
     if key:
         db.session.execute(
@@ -99,14 +102,13 @@ def end(reason: str = "signed_out") -> None:
             .where(StaffSession.key_hash == _hash(key), StaffSession.ended_at.is_(None))
             .values(ended_at=clock.now(), end_reason=reason)
         )
-        db.session.commit()
     session.clear()
     session[ENDED_KEY] = reason
     g.staff_user = None
 
 
 def end_all_for(user: StaffUser, reason: str = "account_changed", keep_current: bool = False) -> int:
-    """End every open session of `user` (on deactivation or a password reset).
+    """End every open session of `user` (on deactivation or a password reset); the caller commits.
 
     Returns how many were ended. With `keep_current`, the session making this
     request stays open (an admin resetting their own password).
@@ -116,7 +118,6 @@ def end_all_for(user: StaffUser, reason: str = "account_changed", keep_current: 
     if keep_current and key:
         statement = statement.where(StaffSession.key_hash != _hash(key))
     result = db.session.execute(statement.values(ended_at=clock.now(), end_reason=reason))
-    db.session.commit()
     return result.rowcount or 0
 
 

@@ -28,6 +28,7 @@ def authenticate(email: str, password: str, ip: str) -> StaffUser | None:
 
     The password is always checked against a hash, a dummy one when no
     account has the e-mail, so an unknown e-mail takes as long to refuse.
+    Either way the caller commits what was recorded.
     """
     email = normalise_email(email)
     now = clock.now()
@@ -39,7 +40,6 @@ def authenticate(email: str, password: str, ip: str) -> StaffUser | None:
             user.password_hash = hash_password(password)
         user.failed_sign_ins = 0
         user.last_sign_in_at = now
-        db.session.commit()
         return user
     if held is not None:
         reason = "held_back"

@@ -61,6 +61,7 @@ def you_said_we_did() -> Response | tuple[str, int] | str:
         db.session.add(entry)
         db.session.flush()
         audit.record("you_said_we_did_added", "you_said_we_did", entry.id)
+        db.session.commit()
         flash("Added. It now shows on the Children in Care Council view.")
         return redirect(url_for("cicc.you_said_we_did"), code=303)
     status = 400 if form.is_submitted() else 200
@@ -76,6 +77,7 @@ def edit_entry(entry_id: int) -> Response | tuple[str, int] | str:
         entry.you_said, entry.we_did = form.you_said.data.strip(), form.we_did.data.strip()
         entry.updated_at = utcnow()
         audit.record("you_said_we_did_changed", "you_said_we_did", entry.id)
+        db.session.commit()
         flash("Changes saved.")
         return redirect(url_for("cicc.you_said_we_did"), code=303)
     status = 400 if form.is_submitted() else 200
@@ -90,6 +92,7 @@ def remove_entry(entry_id: int) -> Response:
         abort(400)
     db.session.delete(entry)
     audit.record("you_said_we_did_removed", "you_said_we_did", entry_id)
+    db.session.commit()
     flash("Removed.")
     return redirect(url_for("cicc.you_said_we_did"), code=303)
 

@@ -2,6 +2,11 @@
 
 The HTML pages and the JSON API both call these functions, which call the
 engine for every decision, so the two front doors can never disagree.
+
+Each action a person takes (start, answer, finish now, carry on, send,
+change language) is a unit of work that commits here, once, before anything
+reacts to it: both front doors save alike, and an answer is safe before the
+features listening for it run (docs/developing.md, "Saving").
 """
 
 from __future__ import annotations
@@ -43,6 +48,15 @@ def new_token() -> str:
 def start(questionnaire_id: str, language: str | None = None, invitation: Invitation | None = None) -> Conversation:
     """Begin a conversation and commit it. Raises UnknownQuestionnaire, and
     IntegrityError if `invitation` already has a conversation."""
+    conversation = new(questionnaire_id, language, invitation)
+    db.session.commit()
+    return conversation
+
+
+def new(questionnaire_id: str, language: str | None = None, invitation: Invitation | None = None) -> Conversation:
+    """A conversation added (and flushed) inside someone else's unit of work, such
+    as opening an invitation's link; the caller commits. Raises UnknownQuestionnaire,
+    and IntegrityError if `invitation` already has a conversation."""
     loaded = registry.current(questionnaire_id)
     if loaded is None:
         raise UnknownQuestionnaire(questionnaire_id)
@@ -56,7 +70,7 @@ def start(questionnaire_id: str, language: str | None = None, invitation: Invita
         invitation=invitation,
     )
     db.session.add(conversation)
-    db.session.commit()
+    db.session.flush()
     return conversation
 
 

@@ -64,6 +64,7 @@ def create_invitation_command(
         "invitation_created", "invitation", invitation.id, actor=None, via="command line",
         questionnaire=invitation.questionnaire_id, audience=invitation.audience, iro_id=invitation.iro_id,
     )  # fmt: skip
+    db.session.commit()
     click.echo(service.link(invitation))
     note = f"Works until the end of {service.last_day(invitation):%d %B %Y}."
     if invitation.iro is None:

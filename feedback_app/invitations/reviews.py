@@ -59,6 +59,7 @@ def review(invitation_id: int) -> str | tuple[str, int]:
     if not service.may_read(user, invitation):
         return render_template("invitations/review.html", answers=None, shared=False, **context), 403
     audit.record("conversation_viewed", "conversation", conversation.id, invitation_id=invitation.id)
+    db.session.commit()
     q = service.conversations.questionnaire_of(conversation)
     return render_template(
         "invitations/review.html",
@@ -96,6 +97,7 @@ def task_done(task_id: int) -> Response | tuple[str, int]:
         return redirect(url_for("invitations.task_list"), code=303)
     # The note may name people: the log says which task, not what was written.
     audit.record("task_done", "staff_task", task.id, kind=task.kind)
+    db.session.commit()
     flash("Task marked done.")
     return redirect(url_for("invitations.task_list"), code=303)
 

@@ -63,6 +63,7 @@ def new_invitation() -> Response | str | tuple[str, int]:
         "invitation_created", "invitation", invitation.id,
         questionnaire=invitation.questionnaire_id, audience=invitation.audience, iro_id=invitation.iro_id,
     )  # fmt: skip
+    db.session.commit()
     flash("Invitation made. Give the person the link or the QR code.")
     return redirect(url_for("invitations.invitation", invitation_id=invitation.id), code=303)
 
@@ -118,6 +119,7 @@ def mark_sent(invitation_id: int) -> Response:
     if found.sent_at is None:
         found.sent_at = clock.now()
         audit.record("invitation_marked_sent", "invitation", found.id)
+        db.session.commit()
         flash("Marked as sent.")
     return redirect(url_for("invitations.invitation", invitation_id=found.id), code=303)
 
@@ -131,6 +133,7 @@ def stop(invitation_id: int) -> Response:
     if found.revoked_at is None:
         found.revoked_at = clock.now()
         audit.record("invitation_stopped", "invitation", found.id)
+        db.session.commit()
         flash("The link has been stopped. Anyone who opens it now is told to ask for a new one.")
     return redirect(url_for("invitations.invitation", invitation_id=found.id), code=303)
 

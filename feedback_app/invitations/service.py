@@ -1,8 +1,10 @@
 """Invitations: make one, open its link, say what state it is in, and who may see it.
 
 Shared by the staff pages, the public link and the command line. Functions
-commit what they change (as the conversation service does) and raise
-InvitationError with a message fit to show the member of staff.
+raise InvitationError with a message fit to show the member of staff. They
+leave committing to the view or command that calls them, which adds its audit
+event to the same transaction; only `open_link`, the whole of what the
+person's link does, commits itself.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from ..auth.signin import find_user
 from ..conversation import engine
 from ..conversation import service as conversations
 from ..conversation.engine import SummaryLine
+from ..database import reading
 from ..extensions import db
 from ..models import Answer, Conversation, Invitation, StaffUser
 from ..questionnaire import registry
@@ -200,7 +203,7 @@ def create(
     first_name: str | None = None,
     expires_on: date | None = None,
 ) -> Invitation:
-    """Check everything, store the invitation and commit. Raises InvitationError."""
+    """Check everything and add the invitation (flushed; the caller commits). Raises InvitationError."""
     made_on = today()
     check_questionnaire(questionnaire_id, audience)
     check_review_date(review_date, made_on)
@@ -220,7 +223,7 @@ def create(
         expires_at=end_of(expires_on),
     )
     db.session.add(invitation)
-    db.session.commit()
+    db.session.flush()
     return invitation
 
 
@@ -242,16 +245,15 @@ def link(invitation: Invitation) -> str:
 def find_by_token(token: str) -> Invitation | None:
     if not isinstance(token, str) or len(token) > 100:
         return None
-    invitation = db.session.scalar(select(Invitation).where(Invitation.token == token))
-    db.session.commit()  # end the read at once: on SQLite it holds the write lock
-    return invitation
+    with reading():
+        return db.session.scalar(select(Invitation).where(Invitation.token == token))
 
 
 def open_link(token: str, language: str | None = None) -> Conversation:
     """The conversation behind an invitation link, started the first time.
 
     Opening it again, on this device or another, gives the same conversation.
-    Records when it was first opened. Raises UnknownLink or LinkClosed.
+    Records when it was first opened, and commits. Raises UnknownLink or LinkClosed.
     """
     invitation = find_by_token(token)
     if invitation is None:
@@ -265,7 +267,9 @@ def open_link(token: str, language: str | None = None) -> Conversation:
         db.session.commit()
         return invitation.conversation
     try:
-        return conversations.start(invitation.questionnaire_id, language, invitation=invitation)
+        conversation = conversations.new(invitation.questionnaire_id, language, invitation=invitation)
+        db.session.commit()
+        return conversation
     except conversations.UnknownQuestionnaire:
         # The questionnaire file was taken away after the invitation was made.
         db.session.rollback()
@@ -273,8 +277,8 @@ def open_link(token: str, language: str | None = None) -> Conversation:
     except IntegrityError:
         # Opened on two devices at the same moment: the other one started it.
         db.session.rollback()
-        conversation = db.session.scalar(select(Conversation).where(Conversation.invitation_id == invitation.id))
-        db.session.commit()
+        with reading():
+            conversation = db.session.scalar(select(Conversation).where(Conversation.invitation_id == invitation.id))
         if conversation is None:
             raise
         return conversation

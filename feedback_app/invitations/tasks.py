@@ -33,6 +33,7 @@ def _on_answer_stored(sender: Any, *, conversation: Conversation, question: Ques
         return
     try:
         note_request(conversation, question.records, question.id, asked=value == "yes")
+        db.session.commit()
     except SQLAlchemyError:
         # The answer is already stored; the person must not see an error for
         # our bookkeeping. Say loudly which conversation needs a look (never
@@ -44,7 +45,7 @@ def _on_answer_stored(sender: Any, *, conversation: Conversation, question: Ques
 
 
 def note_request(conversation: Conversation, kind: str, question_id: str, *, asked: bool) -> StaffTask | None:
-    """Open, reopen or withdraw the conversation's task of this kind, and commit.
+    """Open, reopen or withdraw the conversation's task of this kind; the caller commits.
 
     `asked` is whether the person's answer is now "yes". A person who changes
     their answer to something else before staff act withdraws the task; one
@@ -69,7 +70,6 @@ def note_request(conversation: Conversation, kind: str, question_id: str, *, ask
         task.withdrawn_at = None
     elif not asked and task is not None and task.is_open:
         task.withdrawn_at = now
-    db.session.commit()
     return task
 
 

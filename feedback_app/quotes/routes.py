@@ -61,9 +61,11 @@ def find() -> Response:
     try:
         added = service.find_candidates()
     except service.QuoteError as problem:
+        db.session.rollback()
         flash(str(problem))
     else:
         audit.record("quote_candidates_found", "quote_bank", None, added=added)
+        db.session.commit()
         flash(f"{added} new candidate{'' if added == 1 else 's'} to review." if added else "No new candidates found.")
     return redirect(url_for("quotes.bank"), code=303)
 
@@ -73,6 +75,7 @@ def find() -> Response:
 def review(quote_id: int) -> str:
     quote = _quote(quote_id)
     audit.record("quote_viewed", "quote", quote.id)
+    db.session.commit()
     form = ReviewForm(formdata=None, redacted_text=quote.redacted_text)
     return _review_page(quote, form)
 
@@ -118,6 +121,7 @@ def decide(quote_id: int) -> Response | tuple[str, int]:
         flash("Wording saved. Approve it when it is ready.")
     else:
         flash("Nothing was changed.")
+    db.session.commit()
     return redirect(url_for("quotes.review", quote_id=quote.id), code=303)
 
 
@@ -132,6 +136,7 @@ def reject(quote_id: int) -> Response:
     was = quote.status
     service.reject(quote, user)
     audit.record("quote_rejected", "quote", quote.id, was=was)
+    db.session.commit()
     flash("Quote withdrawn: it will not be used." if was == "approved" else "Quote rejected.")
     return redirect(url_for("quotes.bank", status=was), code=303)
 

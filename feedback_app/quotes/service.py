@@ -100,7 +100,8 @@ def known_names(answer: Answer) -> tuple[str, ...]:
 def find_candidates() -> int:
     """Offer new candidates from the answers not yet in the bank; returns how many were added.
 
-    Raises QuoteError if someone else was adding the same candidates at the same moment.
+    The caller commits. Raises QuoteError if someone else was adding the same
+    candidates at the same moment (the caller then rolls back).
     """
     query = quotable_answers()
     if query is None:
@@ -133,9 +134,8 @@ def find_candidates() -> int:
             )
         )
     try:
-        db.session.commit()
+        db.session.flush()
     except IntegrityError:
-        db.session.rollback()
         raise QuoteError("Someone else was finding candidates at the same moment. Try again.") from None
     return len(best)
 

@@ -147,6 +147,7 @@ def conversation(conversation_id: int) -> str:
     if not can_view_conversation(current_user(), found):
         abort(403)
     audit.record("conversation_viewed", "conversation", found.id)
+    db.session.commit()
     q = registry.questionnaire_of(found.questionnaire_version_id)
     by_question = {answer.question_id: answer for answer in found.answers}
     rows = []

@@ -17,6 +17,8 @@ from typing import Any
 from flask import Flask, current_app, has_request_context, url_for
 from sqlalchemy import and_, select
 
+from .. import audit
+from ..database import reading
 from ..extensions import db
 from ..models import Answer, Conversation, SafeguardingAlert, StaffUser, utcnow
 from ..models.safeguarding import EMAIL_FAILED, EMAIL_SENT
@@ -68,16 +70,22 @@ def on_answer_stored(
 def raise_alert(
     conversation: Conversation, question_id: str, text: str, analysis: Mapping[str, Any]
 ) -> SafeguardingAlert | None:
-    """Store and commit an alert for this answer; None if these words already have one."""
-    answer_id = db.session.scalar(
-        select(Answer.id).where(Answer.conversation_id == conversation.id, Answer.question_id == question_id)
-    )
-    # The same words sent again (a double click, or "change" without changing) are one disclosure.
-    already = db.session.scalar(
-        select(SafeguardingAlert.id).where(SafeguardingAlert.answer_id == answer_id, SafeguardingAlert.text == text)
-    )
+    """Store and commit an alert for this answer; None if these words already have one.
+
+    A unit of work of its own: the alert is committed before anything else
+    (the e-mail) is tried, so nothing later can lose it.
+    """
+    with reading():
+        answer_id = db.session.scalar(
+            select(Answer.id).where(Answer.conversation_id == conversation.id, Answer.question_id == question_id)
+        )
+        # The same words sent again (a double click, or "change" without changing) are one disclosure.
+        already = db.session.scalar(
+            select(SafeguardingAlert.id).where(
+                SafeguardingAlert.answer_id == answer_id, SafeguardingAlert.text == text
+            )
+        )
     if already is not None:
-        db.session.commit()
         return None
     invitation = getattr(conversation, "invitation", None)
     alert = SafeguardingAlert(
@@ -107,11 +115,13 @@ def concern_phrases(analysis: Mapping[str, Any]) -> list[str]:
     return phrases
 
 
-def email_alert(alert: SafeguardingAlert) -> bool:
+def email_alert(alert: SafeguardingAlert, *, audit_action: str | None = None) -> bool:
     """Try to e-mail the alert; record the outcome on it and commit. Returns whether it was sent.
 
-    No database transaction is held while the mail server is talked to, so a
-    slow server never keeps other answers waiting for the SQLite write lock.
+    A unit of work of its own, committed in two steps: no database transaction
+    is held while the mail server is talked to, so a slow server never keeps
+    other answers waiting for the SQLite write lock. With `audit_action`, an
+    audit event saying whether it was sent is committed with the outcome.
     """
     alert.email_attempts = (alert.email_attempts or 0) + 1
     try:
@@ -125,6 +135,8 @@ def email_alert(alert: SafeguardingAlert) -> bool:
         alert.email_status, alert.email_error = EMAIL_FAILED, f"Unexpected error: {type(error).__name__}"
     else:
         alert.email_status, alert.email_error, alert.email_sent_at = EMAIL_SENT, None, now()
+    if audit_action is not None:
+        audit.record(audit_action, "safeguarding_alert", alert.id, sent=alert.email_status == EMAIL_SENT)
     try:
         db.session.commit()
     except Exception:

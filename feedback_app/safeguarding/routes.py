@@ -88,6 +88,7 @@ def alert(alert_id: int) -> str:
     found = _visible_alert(user, alert_id)
     shows_words = alerts.may_act(user, found)
     audit.record("safeguarding_alert_viewed", "safeguarding_alert", found.id, words_shown=shows_words)
+    db.session.commit()
     return _page(found, user, AcknowledgeForm())
 
 
@@ -105,7 +106,7 @@ def acknowledge(alert_id: int) -> Response | tuple[str, int]:
     if not form.validate_on_submit():
         return _page(found, user, form), 400
     alerts.acknowledge(found, user, form.note.data or "")
-    audit.record("safeguarding_acknowledged", "safeguarding_alert", found.id, commit=False, late=alerts.was_late(found))
+    audit.record("safeguarding_acknowledged", "safeguarding_alert", found.id, late=alerts.was_late(found))
     db.session.commit()
     flash(f"Alert {found.id} acknowledged. Thank you.")
     return redirect(url_for("safeguarding.alert", alert_id=found.id), code=303)
@@ -121,8 +122,7 @@ def retry_email(alert_id: int) -> Response:
     if found.email_status == EMAIL_SENT:
         flash("That e-mail was already sent.")
     else:
-        sent = alerts.email_alert(found)
-        audit.record("safeguarding_email_retried", "safeguarding_alert", found.id, sent=sent)
+        sent = alerts.email_alert(found, audit_action="safeguarding_email_retried")
         flash("The e-mail was sent." if sent else "The e-mail could not be sent again. The reason is below.")
     return redirect(url_for("safeguarding.alert", alert_id=found.id), code=303)
 

@@ -36,6 +36,7 @@ def new_user() -> Response | str:
             form.password.errors.append(str(problem))
         else:
             audit.record("user_created", "staff_user", user.id, role=user.role)
+            db.session.commit()
             flash(f"Account made for {user.email}.")
             return redirect(url_for("staff.user", user_id=user.id), code=303)
         db.session.rollback()
@@ -68,6 +69,7 @@ def user_role(user_id: int) -> Response | tuple[str, int]:
     changed = {key: [before[key], after[key]] for key in before if before[key] != after[key]}
     if changed:
         audit.record("user_changed", "staff_user", person.id, changed=changed)
+        db.session.commit()
         flash("Changes saved.")
     return redirect(url_for("staff.user", user_id=person.id), code=303)
 
@@ -86,6 +88,7 @@ def user_active(user_id: int) -> Response | tuple[str, int]:
         db.session.rollback()
         return _user_page(person, active_error=str(problem)), 400
     audit.record("user_reactivated" if make_active else "user_deactivated", "staff_user", person.id)
+    db.session.commit()
     flash("Account reactivated." if make_active else "Account deactivated. Any open sessions have ended.")
     return redirect(url_for("staff.user", user_id=person.id), code=303)
 
@@ -103,6 +106,7 @@ def user_password(user_id: int) -> Response | tuple[str, int]:
             form.new_password.errors.append(str(problem))
         else:
             audit.record("user_password_reset", "staff_user", person.id)
+            db.session.commit()
             flash("Password changed. The person's other sessions have ended.")
             return redirect(url_for("staff.user", user_id=person.id), code=303)
     return _user_page(person, password_form=form), 400

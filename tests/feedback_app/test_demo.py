@@ -14,6 +14,7 @@ def count(model) -> int:
 def test_seed_demo_adds_conversations_invitations_quotes_and_an_alert(app, runner):
     with app.app_context():
         ensure_demo_staff()
+        db.session.commit()
     result = runner.invoke(args=["seed-demo"])
     assert result.exit_code == 0, result.output
     with app.app_context():

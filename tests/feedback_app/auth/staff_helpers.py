@@ -85,6 +85,7 @@ def sign_in_quickly(app: Flask, client: FlaskClient, account: Account) -> None:
     with app.app_context():
         user = db.session.get(StaffUser, account.id)
         key = sessions.open_session(user)
+        db.session.commit()
     with client.session_transaction() as cookie_session:
         cookie_session[sessions.SESSION_KEY] = key
 

@@ -53,3 +53,14 @@ def test_record_outside_a_request_has_no_actor_or_address(app):
     with app.app_context():
         event = audit.record("export_made", "export", None, format="csv")
         assert (event.actor_id, event.ip, event.detail) == (None, None, {"format": "csv"})
+
+
+def test_an_event_is_saved_only_with_the_change_it_records(app):
+    with app.app_context():
+        audit.record("user_changed", "staff_user", 1, actor=None)
+        db.session.rollback()  # the change failed, so nothing of it is kept: nor its entry
+        assert db.session.scalars(select(AuditEvent)).all() == []
+        audit.record("user_changed", "staff_user", 1, actor=None)
+        db.session.commit()
+    assert [event.action for event in events(app)] == ["user_changed"]
+

@@ -88,6 +88,7 @@ def test_seeding_demo_staff_twice_adds_nothing_the_second_time(app, runner):
 def test_a_demo_account_can_sign_in_with_the_demo_password(app, client):
     with app.app_context():
         ensure_demo_staff()
+        db.session.commit()
     assert sign_in(client, "manager@example.org", DEMO_PASSWORD).status_code == 303
 
 

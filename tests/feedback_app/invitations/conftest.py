@@ -48,6 +48,7 @@ def invite(app: Flask):
                 questionnaire_id=questionnaire, audience=audience, review_date=options.pop("review_date", REVIEW),
                 iro=person, created_by=person, **options,
             )  # fmt: skip
+            db.session.commit()
             return invitation.id, invitation.token
 
     return make

@@ -18,8 +18,9 @@ def consenting(text: str, question: str = "going_well", **more) -> int:
 
 
 def find() -> list[BankedQuote]:
-    """Find candidates, and return everything in the bank."""
+    """Find candidates (committing them, as the quote bank's page does), and return everything in the bank."""
     service.find_candidates()
+    db.session.commit()
     return bank()
 
 
