@@ -13,6 +13,7 @@ from jinja2 import StrictUndefined
 def create_app(config: dict | None = None) -> Flask:
     """Build the app. `config` overrides settings (tests pass TESTING etc.)."""
     app = Flask(__name__, instance_relative_config=True)
+    from . import areas
     from . import config as configuration
 
     configuration.load(app, config)
@@ -20,6 +21,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.jinja_env.undefined = StrictUndefined
     register_extensions(app)
     register_blueprints(app)
+    areas.init_app(app)
     register_errorhandlers(app)
     register_commands(app)
     return app

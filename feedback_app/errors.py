@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from . import areas
 from .extensions import db
 
 FRIENDLY = {
@@ -25,7 +26,7 @@ def register(app: Flask) -> None:
 
 
 def _wants_json() -> bool:
-    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+    return areas.answers_in_json(request.path) or request.accept_mimetypes.best == "application/json"
 
 
 def _http_error(error: HTTPException):

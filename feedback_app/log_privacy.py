@@ -8,11 +8,11 @@ carry one. Answer text never goes into a log line in the first place.
 from __future__ import annotations
 
 import logging
-import re
 
 from flask import Flask
 
-TOKEN_IN_PATH = re.compile(r"(/c/|/i/|/api/v1/conversations/)[A-Za-z0-9_-]{16,}")
+from .areas import redact_tokens
+
 LOGGERS = ("werkzeug", "gunicorn.access", "gunicorn.error")
 
 
@@ -21,7 +21,7 @@ class RedactTokens(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        redacted = TOKEN_IN_PATH.sub(r"\1[token]", message)
+        redacted = redact_tokens(message)
         if redacted != message:
             record.msg, record.args = redacted, ()
         return True

@@ -2,14 +2,15 @@
 
 The pages load nothing from anywhere else and run no inline script or style,
 so the Content-Security-Policy can be strict. Conversation links carry their
-secret in the URL, so no Referer is ever sent and conversation pages are never
-cached (a shared tablet must not show a child's answers from its cache).
+secret in the URL, so no Referer is ever sent, and the areas that show a
+person's answers or a staff page are never cached (see areas.py).
 """
 
 from __future__ import annotations
 
 from flask import Flask, Response, request
 
+from . import areas
 from .extensions import talisman
 
 CONTENT_SECURITY_POLICY = {
@@ -24,8 +25,6 @@ CONTENT_SECURITY_POLICY = {
     "form-action": "'self'",
     "frame-ancestors": "'none'",
 }
-
-NO_STORE_PREFIXES = ("/c/", "/start/", "/api/v1/conversations", "/staff/")
 
 
 def init_app(app: Flask) -> None:
@@ -44,6 +43,6 @@ def init_app(app: Flask) -> None:
 
 def _no_store(response: Response) -> Response:
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    if request.path.startswith(NO_STORE_PREFIXES):
+    if areas.never_cached(request.path):
         response.headers["Cache-Control"] = "no-store"
     return response

@@ -140,9 +140,7 @@ def _state(conversation, change: str | None = None) -> Response:
 
 
 def _json_state(token: str, state) -> Response:
-    response = jsonify(state_json(token, state))
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return jsonify(state_json(token, state))
 
 
 @contextmanager

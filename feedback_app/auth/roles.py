@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 
 from flask import abort, current_app, redirect, request, url_for
 
+from .. import areas
+
 ROLES: dict[str, str] = {
     "admin": "Administrator",
     "iro_manager": "IRO manager",
@@ -80,8 +82,7 @@ def role_may_use(role: str, endpoint: str) -> bool:
 
 def refuse_undeclared() -> None:
     """Before every request: a /staff/ page that names no roles is refused (403)."""
-    in_staff = request.path == "/staff" or request.path.startswith("/staff/")
-    if not in_staff or request.endpoint is None:
+    if not areas.is_staff_page(request.path) or request.endpoint is None:
         return
     if access_of(request.endpoint) is None:
         current_app.logger.error("refused %s: the view declares no roles", request.endpoint)

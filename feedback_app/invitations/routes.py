@@ -140,7 +140,7 @@ def stop(invitation_id: int) -> Response:
 
 @bp.get("/i/<token>")
 @limiter.limit(lambda: current_app.config.get("RATELIMIT_INVITATION", DEFAULT_RATE_LIMIT))
-def open_link(token: str) -> Response | tuple[str, int, dict[str, str]]:
+def open_link(token: str) -> Response | tuple[str, int]:
     """The person's link: start their conversation, or carry it on."""
     try:
         conversation = service.open_link(token, request.args.get("lang"))
@@ -149,10 +149,8 @@ def open_link(token: str) -> Response | tuple[str, int, dict[str, str]]:
     except service.LinkClosed as closed:
         iro = closed.invitation.iro
         page = render_template("invitations/link_closed.html", iro_name=iro.display_name if iro else None)
-        return page, 410, {"Cache-Control": "no-store"}
-    response = redirect(url_for("chat.conversation", token=conversation.token), code=303)
-    response.headers["Cache-Control"] = "no-store"
-    return response
+        return page, 410
+    return redirect(url_for("chat.conversation", token=conversation.token), code=303)
 
 
 def _user() -> StaffUser:
