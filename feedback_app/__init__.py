@@ -66,9 +66,5 @@ def register_errorhandlers(app: Flask) -> None:
 
 def register_commands(app: Flask) -> None:
     from . import commands
-    from .auth import commands as auth_commands
-    from .invitations import commands as invitation_commands
 
     commands.init_app(app)
-    auth_commands.init_app(app)
-    invitation_commands.init_app(app)

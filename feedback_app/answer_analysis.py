@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 import click
-from flask import Flask
 from flask.cli import with_appcontext
 from sqlalchemy import func, select, update
 
@@ -18,10 +17,6 @@ import analysis
 
 from .extensions import db
 from .models import Answer
-
-
-def init_app(app: Flask) -> None:
-    app.cli.add_command(analyse_command)
 
 
 def analyse_text(text: str) -> dict[str, Any]:

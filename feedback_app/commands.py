@@ -1,26 +1,43 @@
-"""Command-line commands that are not owned by one feature module."""
+"""Every `flask --app feedback_app ...` command, registered in this one place.
+
+Each command is written beside the feature it belongs to; this list is the
+only place that adds commands to the `flask` command line, so it names every
+command there is. Add a new command here.
+"""
 
 from __future__ import annotations
 
-import sys
-
-import click
 from flask import Flask
-from flask.cli import with_appcontext
 
-from . import answer_analysis, demo, export
+from .answer_analysis import analyse_command
+from .auth.commands import create_user_command
+from .auth.demo import seed_demo_staff_command
+from .database import init_db_command
+from .demo import seed_demo_command
+from .export import export_responses_command
+from .invitations.commands import create_invitation_command
+from .questionnaire.registry import check_questionnaires_command
+from .safeguarding.commands import safeguarding_commands
+
+COMMANDS = (
+    # Running the service
+    init_db_command,
+    check_questionnaires_command,
+    create_user_command,
+    create_invitation_command,
+    # What people said
+    export_responses_command,
+    analyse_command,
+    safeguarding_commands,  # `flask safeguarding sweep`
+    # A local demo
+    seed_demo_command,
+    seed_demo_staff_command,
+)
 
 
 def init_app(app: Flask) -> None:
-    app.cli.add_command(export_responses_command)
-    app.cli.add_command(demo.seed_demo_command)
-    answer_analysis.init_app(app)
+    for command in COMMANDS:
+        app.cli.add_command(command)
 
 
-@click.command("export-responses")
-@click.option("--format", "fmt", type=click.Choice(["csv"]), default="csv", show_default=True)
-@with_appcontext
-def export_responses_command(fmt: str) -> None:
-    """Write every stored answer to standard output."""
-    count = export.write_csv(sys.stdout)
-    click.echo(f"{count} answers exported.", err=True)
+__all__ = ["COMMANDS", "init_app"]

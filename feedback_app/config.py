@@ -10,7 +10,7 @@ import os
 import secrets
 from pathlib import Path
 
-from flask import Flask
+from flask import Config, Flask
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,6 +72,14 @@ def load(app: Flask, overrides: dict | None) -> None:
         if not app.config.get("SECRET_KEY"):
             app.config["SECRET_KEY"] = secrets.token_hex(32)
     _refuse_weak_secret(app)
+
+
+def questionnaires_dir() -> Path:
+    """The questionnaires folder the service reads, as `load` sets it: FLASK_QUESTIONNAIRES_DIR, else the default."""
+    config = Config(str(PROJECT_ROOT))
+    config.from_object(Defaults)
+    config.from_prefixed_env()
+    return Path(config["QUESTIONNAIRES_DIR"])
 
 
 def database_url(app: Flask) -> str:

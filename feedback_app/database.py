@@ -27,7 +27,6 @@ def init_app(app: Flask) -> None:
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             tune_sqlite(db.engine)
-    app.cli.add_command(init_db_command)
 
 
 def tune_sqlite(engine: Engine) -> None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
+import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
+import click
+from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from .extensions import db
@@ -76,3 +79,12 @@ def _answer_text(value: Any, skipped: bool) -> str:
 def _invitation_of(conversation: Conversation) -> str:
     invitation_id = getattr(conversation, "invitation_id", None)
     return "" if invitation_id is None else str(invitation_id)
+
+
+@click.command("export-responses")
+@click.option("--format", "fmt", type=click.Choice(["csv"]), default="csv", show_default=True)
+@with_appcontext
+def export_responses_command(fmt: str) -> None:
+    """Write every stored answer to standard output."""
+    count = write_csv(sys.stdout)
+    click.echo(f"{count} answers exported.", err=True)

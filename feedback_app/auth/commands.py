@@ -1,22 +1,15 @@
-"""`flask --app feedback_app create-user` and `seed-demo-staff`."""
+"""`flask --app feedback_app create-user` (registered in feedback_app/commands.py)."""
 
 from __future__ import annotations
 
 import click
-from flask import Flask
 from flask.cli import with_appcontext
 
 from .. import audit
 from ..extensions import db
 from .accounts import AccountError, create_user
-from .demo import seed_demo_staff_command
 from .passwords import WeakPassword
 from .roles import ROLES
-
-
-def init_app(app: Flask) -> None:
-    app.cli.add_command(create_user_command)
-    app.cli.add_command(seed_demo_staff_command)
 
 
 @click.command("create-user")

@@ -5,17 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import click
-from flask import Flask
 from flask.cli import with_appcontext
 
 from .. import audit
 from ..extensions import db
 from . import service
 from .service import InvitationError
-
-
-def init_app(app: Flask) -> None:
-    app.cli.add_command(create_invitation_command)
 
 
 def _review_date(_ctx: click.Context, _param: click.Parameter, value: str) -> date:

@@ -2,9 +2,10 @@
 
     python -m feedback_app.questionnaire [FOLDER]
 
-Prints one line per file, or every problem (file, question, what is wrong),
-and exits 1 if there is any. `flask --app feedback_app check-questionnaires`
-does the same checks, but a broken file stops the app from loading first.
+FOLDER defaults to the one the service reads (FLASK_QUESTIONNAIRES_DIR, or
+questionnaires/). Prints one line per file, or every problem (file,
+question, what is wrong), and exits 1 if there is any. `flask --app
+feedback_app check-questionnaires` runs the same checker.
 """
 
 from __future__ import annotations
@@ -12,21 +13,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..config import Defaults
-from .loader import QuestionnaireError, load_directory
+from ..config import questionnaires_dir
+from .checker import check
 
 
 def main(argv: list[str]) -> int:
-    folder = Path(argv[0]) if argv else Path(Defaults.QUESTIONNAIRES_DIR)
-    try:
-        loaded = load_directory(folder)
-    except QuestionnaireError as error:
-        print(f"Problems in {folder}:\n{error}", file=sys.stderr)
-        return 1
-    for item in loaded.values():
-        q = item.questionnaire
-        print(f"ok  {item.path.name}: {q.id} v{q.version}, {len(q.questions)} questions")
-    return 0
+    folder = Path(argv[0]) if argv else questionnaires_dir()
+    good = check(folder, say=print, complain=lambda problem: print(problem, file=sys.stderr))
+    return 0 if good else 1
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import QuestionnaireVersion
+from .checker import check
 from .loader import LoadedQuestionnaire, QuestionnaireError, load_directory
 from .schema import Questionnaire
 
@@ -34,7 +35,6 @@ def init_app(app: Flask) -> None:
             f"The questionnaire files in {directory} have problems:\n{error}"
         ) from None
     app.extensions[PARSED_VERSIONS_KEY] = {}
-    app.cli.add_command(check_questionnaires_command)
 
 
 def available() -> dict[str, LoadedQuestionnaire]:
@@ -90,23 +90,27 @@ def questionnaire_of(version_id: int) -> Questionnaire:
 @with_appcontext
 def check_questionnaires_command() -> None:
     """Check every questionnaire file and say what is wrong, if anything."""
-    # create_app has already loaded (and so checked) every file to get here.
-    for loaded in available().values():
-        q = loaded.questionnaire
-        stored = db.session.scalars(
-            select(QuestionnaireVersion).where(
-                QuestionnaireVersion.questionnaire_id == q.id,
-                QuestionnaireVersion.version == q.version,
-                QuestionnaireVersion.content_hash != loaded.content_hash,
-            )
-        ).first() if _has_tables() else None
-        note = ""
-        if stored is not None:
-            note = (
-                f"  (warning: version {q.version} was already used with different wording; "
-                "add 1 to `version` in the file)"
-            )
-        click.echo(f"ok  {loaded.path.name}: {q.id} v{q.version}, {len(q.questions)} questions{note}")
+    # The same checker as `python -m feedback_app.questionnaire`, on the app's folder,
+    # warning also of a version number already used with other wording.
+    folder = Path(current_app.config["QUESTIONNAIRES_DIR"])
+    if not check(folder, say=click.echo, complain=lambda problem: click.echo(problem, err=True), note=_reused_version):
+        raise SystemExit(1)
+
+
+def _reused_version(loaded: LoadedQuestionnaire) -> str:
+    if not _has_tables():
+        return ""
+    q = loaded.questionnaire
+    stored = db.session.scalars(
+        select(QuestionnaireVersion).where(
+            QuestionnaireVersion.questionnaire_id == q.id,
+            QuestionnaireVersion.version == q.version,
+            QuestionnaireVersion.content_hash != loaded.content_hash,
+        )
+    ).first()
+    if stored is None:
+        return ""
+    return f"  (warning: version {q.version} was already used with different wording; add 1 to `version` in the file)"
 
 
 def _has_tables() -> bool:

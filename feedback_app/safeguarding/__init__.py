@@ -14,11 +14,11 @@ from ..conversation.signals import answer_stored
 from .alerts import on_answer_stored
 from .flags import flagged_answer_ids, is_flagged
 
-bp = Blueprint("safeguarding", __name__, url_prefix="/staff/safeguarding", cli_group="safeguarding")
+bp = Blueprint("safeguarding", __name__, url_prefix="/staff/safeguarding")
 
 # Connected once, at import; a strong reference, so it can never be collected.
 answer_stored.connect(on_answer_stored, weak=False)
 
-from . import commands, routes  # noqa: E402,F401 - they attach themselves to bp
+from . import routes  # noqa: E402,F401 - routes attach themselves to bp
 
 __all__ = ["bp", "flagged_answer_ids", "is_flagged"]

@@ -158,3 +158,23 @@ def test_the_standalone_checker_lists_good_files(tmp_path, capsys):
     write(tmp_path, GOOD)
     assert main([str(tmp_path)]) == 0
     assert "ok  tiny.yaml: tiny v1, 2 questions" in capsys.readouterr().out
+
+
+def test_the_standalone_checker_reads_the_folder_the_service_would(tmp_path, capsys, monkeypatch):
+    from feedback_app.questionnaire.__main__ import main
+
+    write(tmp_path, GOOD.replace("type: quick_reply", "type: slider"))
+    monkeypatch.setenv("FLASK_QUESTIONNAIRES_DIR", str(tmp_path))
+    assert main([]) == 1
+    assert "tiny.yaml: question 'involved'" in capsys.readouterr().err
+
+
+def test_both_checkers_say_the_same_of_the_same_folder(tmp_path, capsys, monkeypatch):
+    from feedback_app.questionnaire.__main__ import main
+    from tests.conftest import make_app
+
+    write(tmp_path, GOOD)
+    assert main([str(tmp_path)]) == 0
+    standalone = capsys.readouterr().out
+    app = make_app("sqlite://", QUESTIONNAIRES_DIR=str(tmp_path))
+    assert app.test_cli_runner().invoke(args=["check-questionnaires"]).output == standalone
