@@ -14,6 +14,7 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import func, select
 
+from .access import COMMAND_LINE
 from .conversation import service
 from .conversation.engine import open_question
 from .extensions import db
@@ -106,7 +107,7 @@ def _worry() -> None:
 def _quote_candidates() -> None:
     from .quotes import service as quotes
 
-    quotes.find_candidates()
+    quotes.find_candidates(COMMAND_LINE)
 
 
 @click.command("seed-demo")

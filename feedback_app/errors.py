@@ -37,7 +37,21 @@ def _http_error(error: HTTPException):
         default = type(error).description
         message = error.description if error.description != default else FRIENDLY.get(status, error.name)
         return jsonify(error=message), status
-    return render_template("error.html", status=status, message=FRIENDLY.get(status, error.name)), status
+    # Staff keep their header (who they are, staff home, sign out) on a refusal.
+    template = "staff/error.html" if _signed_in_staff() else "error.html"
+    return render_template(template, status=status, message=FRIENDLY.get(status, error.name)), status
+
+
+def _signed_in_staff() -> bool:
+    if not (request.path == "/staff" or request.path.startswith("/staff/")):
+        return False
+    from .auth.sessions import current_user
+
+    try:
+        return current_user() is not None
+    except Exception:  # the database itself may be what failed: the plain page then
+        db.session.rollback()
+        return False
 
 
 def _unexpected_error(error: Exception):

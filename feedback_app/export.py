@@ -11,6 +11,8 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
+from .access import COMMAND_LINE, scope
+from .access.policy import Principal
 from .extensions import db
 from .models import Answer, Conversation, QuestionnaireVersion
 
@@ -34,12 +36,14 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def answer_rows(batch_size: int = 1000) -> Iterator[tuple[str, ...]]:
-    """Every stored answer, oldest first, streamed in batches to keep memory flat."""
+def answer_rows(user: Principal = COMMAND_LINE, batch_size: int = 1000) -> Iterator[tuple[str, ...]]:
+    """Every stored answer `user` may read (the command line: all), oldest first,
+    streamed in batches to keep memory flat."""
     query = (
         select(Answer, Conversation, QuestionnaireVersion.version)
         .join(Conversation, Answer.conversation_id == Conversation.id)
         .join(QuestionnaireVersion, Conversation.questionnaire_version_id == QuestionnaireVersion.id)
+        .where(scope(user, Answer))
         .order_by(Answer.conversation_id, Answer.answered_at, Answer.id)
         .execution_options(yield_per=batch_size)
     )

@@ -1,12 +1,13 @@
-"""Staff sign-in, sessions, passwords and roles.
+"""Staff sign-in, sessions, passwords and accounts.
 
-Other features protect their pages with `requires_role` and ask
-`can_view_conversation` before showing one person's answers.
+Who may see what is decided in `feedback_app.access`; this package only says
+who is signed in. Before every request `access.refuse_undeclared` refuses a
+/staff/ page that names no capability.
 """
 
 from flask import Blueprint
 
-from .roles import ROLES, can_view_conversation, public_staff_page, refuse_undeclared, requires_role
+from ..access import current_policy, refuse_undeclared
 from .sessions import current_user
 
 bp = Blueprint("auth", __name__, url_prefix="/staff")
@@ -16,9 +17,9 @@ bp.before_app_request(refuse_undeclared)
 @bp.app_context_processor
 def _staff_context() -> dict:
     # A function, not a value: only staff templates call it, so chat pages never touch the session table.
-    return {"current_staff_user": current_user, "role_names": ROLES}
+    return {"current_staff_user": current_user, "role_names": current_policy().account_roles()}
 
 
 from . import routes  # noqa: E402,F401 - routes attach themselves to bp
 
-__all__ = ["ROLES", "bp", "can_view_conversation", "current_user", "public_staff_page", "requires_role"]
+__all__ = ["bp", "current_user"]

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from ..access import current_policy
 from ..extensions import db
 from ..models import StaffUser
 from . import clock, sessions
 from .passwords import check_password, hash_password
-from .roles import ROLES
 from .signin import find_user, normalise_email
 
 
@@ -71,8 +71,9 @@ def reset_password(user: StaffUser, password: str, by: StaffUser | None) -> None
 
 
 def _check_role(role: str) -> None:
-    if role not in ROLES:
-        raise AccountError(f"Choose a role: {', '.join(ROLES)}.")
+    roles = current_policy().account_roles()
+    if role not in roles:
+        raise AccountError(f"Choose a role: {', '.join(roles)}.")
 
 
 def _is_last_active_admin(user: StaffUser) -> bool:

@@ -6,10 +6,10 @@ import click
 from flask.cli import with_appcontext
 
 from .. import audit
+from ..access import ROLES
 from ..extensions import db
 from .accounts import AccountError, create_user
 from .passwords import WeakPassword
-from .roles import ROLES
 
 
 @click.command("create-user")

@@ -13,9 +13,9 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from .. import audit
+from ..access import ROLES
 from ..extensions import db
 from .accounts import create_user
-from .roles import ROLES
 from .signin import find_user
 
 DEMO_PASSWORD = "demo-password-2026!"  # noqa: S105 - published on purpose; demo databases only

@@ -8,10 +8,10 @@ from flask import current_app, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from .. import audit
+from ..access import public_staff_page
 from ..extensions import db, limiter
 from . import bp, sessions
 from .forms import SignInForm
-from .roles import public_staff_page
 from .signin import REFUSED, authenticate
 
 ENDED_MESSAGES = {

@@ -7,7 +7,9 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from .. import audit
-from ..auth import current_user, requires_role
+from ..access import get_or_refuse, may, requires, scope
+from ..access.policy import EDIT_YOU_SAID_WE_DID, SEE_CICC_VIEW
+from ..auth import current_user
 from ..extensions import db
 from ..models import YouSaidWeDid, utcnow
 from ..quotes.service import approved_quotes
@@ -17,15 +19,15 @@ from .forms import RemoveForm, YouSaidWeDidForm
 from .summary import SMALLEST_GROUP, summary
 from .words import AGE_BANDS, FEELINGS, THEMES
 
-EDITORS = ("iro_manager", "admin")
 QUOTES_SHOWN = 12
 
 
 @bp.get("")
-@requires_role("cicc", *EDITORS)
+@requires(SEE_CICC_VIEW)
 def view() -> str:
     """Aggregates, approved quotes and "You said, we did": never an answer's own words."""
-    found = summary()
+    user = current_user()
+    found = summary(user)
     themes_chart = bar_chart(
         "chart-themes",
         "What children and young people talked about most",
@@ -40,18 +42,18 @@ def view() -> str:
         "cicc/view.html",
         found=found,
         themes_chart=themes_chart if found.themes else None,
-        quotes=approved_quotes(audience="child", limit=QUOTES_SHOWN),
+        quotes=approved_quotes(user, audience="child", limit=QUOTES_SHOWN),
         entries=_entries(),
         smallest=SMALLEST_GROUP,
         age_bands=AGE_BANDS,
         feelings=FEELINGS,
         themes=THEMES,
-        can_edit=current_user().role in EDITORS,
+        can_edit=may(user, EDIT_YOU_SAID_WE_DID),
     )
 
 
 @bp.route("/you-said-we-did", methods=["GET", "POST"])
-@requires_role(*EDITORS)
+@requires(EDIT_YOU_SAID_WE_DID)
 def you_said_we_did() -> Response | tuple[str, int] | str:
     form = YouSaidWeDidForm()
     if form.validate_on_submit():
@@ -69,7 +71,7 @@ def you_said_we_did() -> Response | tuple[str, int] | str:
 
 
 @bp.route("/you-said-we-did/<int:entry_id>", methods=["GET", "POST"])
-@requires_role(*EDITORS)
+@requires(EDIT_YOU_SAID_WE_DID)
 def edit_entry(entry_id: int) -> Response | tuple[str, int] | str:
     entry = _entry(entry_id)
     form = YouSaidWeDidForm(obj=entry)
@@ -85,7 +87,7 @@ def edit_entry(entry_id: int) -> Response | tuple[str, int] | str:
 
 
 @bp.post("/you-said-we-did/<int:entry_id>/remove")
-@requires_role(*EDITORS)
+@requires(EDIT_YOU_SAID_WE_DID)
 def remove_entry(entry_id: int) -> Response:
     entry = _entry(entry_id)
     if not RemoveForm().validate_on_submit():
@@ -98,12 +100,9 @@ def remove_entry(entry_id: int) -> Response:
 
 
 def _entries() -> list[YouSaidWeDid]:
-    newest_first = select(YouSaidWeDid).order_by(YouSaidWeDid.created_at.desc(), YouSaidWeDid.id.desc())
+    newest_first = select(YouSaidWeDid).where(scope(current_user(), YouSaidWeDid)).order_by(YouSaidWeDid.created_at.desc(), YouSaidWeDid.id.desc())
     return list(db.session.scalars(newest_first))
 
 
 def _entry(entry_id: int) -> YouSaidWeDid:
-    entry = db.session.get(YouSaidWeDid, entry_id)
-    if entry is None:
-        abort(404)
-    return entry
+    return get_or_refuse(current_user(), YouSaidWeDid, entry_id)

@@ -14,6 +14,8 @@ from sqlalchemy import case, func, select
 
 from analysis.result import SENTIMENTS, THEMES
 
+from ..access import Figures, scope
+from ..access.policy import Principal
 from ..extensions import db
 from ..models import Answer, Conversation, QuestionnaireVersion
 from ..responses.flags import not_flagged
@@ -73,9 +75,9 @@ class CiccSummary:
     feelings: list[Counted[str]]
 
 
-def summary(top_themes: int = 6) -> CiccSummary:
-    """Aggregates over every sent conversation by a child or young person."""
-    sent = (Conversation.audience == CHILD, Conversation.submitted_at.is_not(None))
+def summary(user: Principal, top_themes: int = 6) -> CiccSummary:
+    """Aggregates over every sent conversation by a child or young person that `user` may count."""
+    sent = (scope(user, Figures), Conversation.audience == CHILD, Conversation.submitted_at.is_not(None))
     band = QuestionnaireVersion.definition["age_band"].as_string()
     by_band = dict.fromkeys(AGE_BANDS, 0) | dict(
         db.session.execute(

@@ -3,42 +3,40 @@ people asked for. Every view of one person's answers is audited."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from .. import audit
-from ..auth import requires_role
+from ..access import get_or_refuse, may, requires, scope, visible_ids
+from ..access.policy import INVITE, READ_ANSWERS, SEE_TASKS
 from ..extensions import db
-from ..models import Invitation, StaffTask
+from ..models import Conversation, Invitation, StaffTask
 from ..questionnaire.loader import localise
 from . import bp, service, tasks
 from .forms import TaskDoneForm
-from .routes import STAFF, _user
-
-# Admins see states and tasks (to help run the service) but never read one
-# person's answers: `can_view_conversation` refuses them too.
-READERS = ("iro", "iro_manager")
+from .routes import _user
 
 
 @bp.get("/staff/my-reviews")
-@requires_role(*STAFF)
+@requires(INVITE)
 def my_reviews() -> str:
     user = _user()
     found = list(db.session.scalars(service.visible_to(user)))
-    readable = {i.id for i in found if service.may_read(user, i)}
+    sent = {i.conversation.id: i.id for i in found if i.conversation is not None and i.conversation.submitted_at}
+    readable = {sent[conversation_id] for conversation_id in visible_ids(user, Conversation, sent)}
     return render_template(
         "invitations/my_reviews.html",
         invitations=found,
         states=service.states_of(found),
         state_names=service.STATES,
         readable=readable,
-        may_read_any=user.role in READERS,
+        may_read_any=may(user, READ_ANSWERS),
     )
 
 
 @bp.get("/staff/my-reviews/<int:invitation_id>")
-@requires_role(*READERS)
+@requires(READ_ANSWERS)
 def review(invitation_id: int) -> str | tuple[str, int]:
     """One person's answers, if they chose to share them with their IRO by name.
 
@@ -46,11 +44,7 @@ def review(invitation_id: int) -> str | tuple[str, int]:
     choice (the page then says only that the person responded).
     """
     user = _user()
-    invitation = db.session.get(Invitation, invitation_id)
-    if invitation is None:
-        abort(404)
-    if not service.may_manage(user, invitation):
-        abort(403)
+    invitation = get_or_refuse(user, Invitation, invitation_id, hidden=403)
     conversation = invitation.conversation
     state = service.states_of([invitation])[invitation.id]
     context = {"invitation": invitation, "state": state, "state_names": service.STATES}
@@ -66,26 +60,24 @@ def review(invitation_id: int) -> str | tuple[str, int]:
         answers=service.answers_as_read(conversation),
         shared=service.shared_with_iro(conversation),
         questionnaire_title=localise(q.title, "en", q.default_language),
-        requests=db.session.scalars(select(StaffTask).where(StaffTask.conversation_id == conversation.id)).all(),
+        requests=db.session.scalars(
+            select(StaffTask).where(StaffTask.conversation_id == conversation.id, scope(user, StaffTask))
+        ).all(),
         **context,
     )
 
 
 @bp.get("/staff/tasks")
-@requires_role(*STAFF)
+@requires(SEE_TASKS)
 def task_list() -> str:
     return _tasks_page()
 
 
 @bp.post("/staff/tasks/<int:task_id>/done")
-@requires_role(*STAFF)
+@requires(SEE_TASKS)
 def task_done(task_id: int) -> Response | tuple[str, int]:
     user = _user()
-    task = db.session.get(StaffTask, task_id)
-    if task is None:
-        abort(404)
-    if not tasks.may_act_on(user, task):
-        abort(403)
+    task = get_or_refuse(user, StaffTask, task_id, hidden=403)
     form = _form(task, posted=True)
     if not form.validate_on_submit():
         return _tasks_page(failed=form, failed_id=task.id), 400

@@ -13,14 +13,15 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from werkzeug.wrappers import Response
 
 from .. import audit
-from ..auth import clock, current_user, requires_role
+from ..access import get_or_refuse, reaches_everyone, requires
+from ..access.policy import INVITE
+from ..auth import clock, current_user
 from ..extensions import db, limiter
 from ..models import Invitation, StaffUser
 from . import bp, qr, service
 from .forms import ConfirmForm, InvitationForm
 from .service import InvitationError
 
-STAFF = ("iro", "iro_manager", "admin")
 DEFAULT_RATE_LIMIT = "60 per hour"  # per address; RATELIMIT_INVITATION overrides it
 # States in which the link may still be shown and printed.
 LINK_SHOWN = ("created", "sent")
@@ -33,14 +34,15 @@ def london_time(moment: datetime, pattern: str = "%d %b %Y %H:%M") -> str:
 
 
 @bp.route("/staff/invitations/new", methods=["GET", "POST"])
-@requires_role(*STAFF)
+@requires(INVITE)
 def new_invitation() -> Response | str | tuple[str, int]:
     user = _user()
     form = InvitationForm()
     # Without JavaScript the questionnaire list can't follow the audience
     # field, so `?audience=` narrows it; a mismatch is refused with a clear error.
     audience = request.args.get("audience") if request.method == "GET" else None
-    form.fill_choices(audience, None if user.role == "iro" else service.iros())
+    choices = _iro_choices(user)
+    form.fill_choices(audience, choices)
     if request.method == "GET" and audience in service.AUDIENCES:
         form.audience.data = audience
     if not form.validate_on_submit():
@@ -50,7 +52,7 @@ def new_invitation() -> Response | str | tuple[str, int]:
             questionnaire_id=form.questionnaire.data,
             audience=form.audience.data,
             review_date=form.review_date.data,
-            iro=user if user.role == "iro" else _chosen_iro(form),
+            iro=user if choices is None else _chosen_iro(form, choices),
             created_by=user,
             first_name=form.first_name.data,
             expires_on=form.expires_on.data,
@@ -69,7 +71,7 @@ def new_invitation() -> Response | str | tuple[str, int]:
 
 
 @bp.get("/staff/invitations")
-@requires_role(*STAFF)
+@requires(INVITE)
 def invitations() -> str:
     user = _user()
     found = list(db.session.scalars(service.visible_to(user)))
@@ -79,7 +81,7 @@ def invitations() -> str:
 
 
 @bp.get("/staff/invitations/<int:invitation_id>")
-@requires_role(*STAFF)
+@requires(INVITE)
 def invitation(invitation_id: int) -> str:
     found = _managed(invitation_id)
     state = service.states_of([found])[found.id]
@@ -95,14 +97,14 @@ def invitation(invitation_id: int) -> str:
 
 
 @bp.get("/staff/invitations/<int:invitation_id>/qr.svg")
-@requires_role(*STAFF)
+@requires(INVITE)
 def qr_code(invitation_id: int) -> Response:
     found = _managed(invitation_id, link_shown=True)
     return Response(qr.svg(service.link(found)), mimetype="image/svg+xml")
 
 
 @bp.get("/staff/invitations/<int:invitation_id>/print")
-@requires_role(*STAFF)
+@requires(INVITE)
 def print_invitation(invitation_id: int) -> str:
     found = _managed(invitation_id, link_shown=True)
     return render_template(
@@ -111,7 +113,7 @@ def print_invitation(invitation_id: int) -> str:
 
 
 @bp.post("/staff/invitations/<int:invitation_id>/sent")
-@requires_role(*STAFF)
+@requires(INVITE)
 def mark_sent(invitation_id: int) -> Response:
     found = _managed(invitation_id)
     if not ConfirmForm().validate_on_submit():
@@ -125,7 +127,7 @@ def mark_sent(invitation_id: int) -> Response:
 
 
 @bp.post("/staff/invitations/<int:invitation_id>/stop")
-@requires_role(*STAFF)
+@requires(INVITE)
 def stop(invitation_id: int) -> Response:
     found = _managed(invitation_id)
     if not ConfirmForm().validate_on_submit():
@@ -155,12 +157,22 @@ def open_link(token: str) -> Response | tuple[str, int]:
 
 def _user() -> StaffUser:
     user = current_user()
-    assert user is not None  # requires_role let us in
+    assert user is not None  # requires let us in
     return user
 
 
-def _chosen_iro(form: InvitationForm) -> StaffUser:
-    chosen = db.session.get(StaffUser, int(form.iro.data)) if (form.iro.data or "").isdigit() else None
+def _iro_choices(user: StaffUser) -> list[StaffUser] | None:
+    """The IROs `user` may name, or None when they can only name themselves
+    (an IRO, who sees only their own reviews)."""
+    choices = service.iros(for_user=user)
+    if not reaches_everyone(user) and [iro.id for iro in choices] in ([], [user.id]):
+        return None
+    return choices
+
+
+def _chosen_iro(form: InvitationForm, choices: list[StaffUser]) -> StaffUser:
+    by_id = {str(iro.id): iro for iro in choices}
+    chosen = by_id.get(form.iro.data or "")
     if chosen is None:
         raise InvitationError("Choose the IRO who will chair the review.", "iro")
     return chosen
@@ -169,11 +181,7 @@ def _chosen_iro(form: InvitationForm) -> StaffUser:
 def _managed(invitation_id: int, link_shown: bool = False) -> Invitation:
     """The invitation if the signed-in person may manage it: 404 if there is
     none, 403 if it is another IRO's, 404 for its link once that is hidden."""
-    found = db.session.get(Invitation, invitation_id)
-    if found is None:
-        abort(404)
-    if not service.may_manage(_user(), found):
-        abort(403)
+    found = get_or_refuse(_user(), Invitation, invitation_id, hidden=403)
     if link_shown and service.states_of([found])[found.id] not in LINK_SHOWN:
         abort(404)
     return found

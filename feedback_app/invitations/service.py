@@ -20,8 +20,9 @@ from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from ..access import allowed, current_policy, scope
+from ..access.policy import CHAIR_REVIEWS
 from ..auth import clock
-from ..auth.roles import can_view_conversation
 from ..auth.signin import find_user
 from ..conversation import engine
 from ..conversation import service as conversations
@@ -48,10 +49,6 @@ LOCAL_TIME = ZoneInfo("Europe/London")
 DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:5000"
 
 AUDIENCES = {"child": "a child or young person", "parent": "a parent", "carer": "a carer"}
-# The roles that chair reviews, and so can be named as an invitation's IRO.
-IRO_ROLES = ("iro", "iro_manager")
-# The roles that see every invitation; an IRO sees only those naming them.
-SEE_ALL_ROLES = ("iro_manager", "admin")
 
 STATES = {
     "created": "Made, not sent yet",
@@ -174,21 +171,25 @@ def clean_first_name(name: str | None) -> str | None:
     return name
 
 
-def iros() -> list[StaffUser]:
-    """Everyone who can be named as an invitation's IRO: active IROs and IRO managers."""
-    return list(
-        db.session.scalars(
-            select(StaffUser)
-            .where(StaffUser.role.in_(IRO_ROLES), StaffUser.active.is_(True))
-            .order_by(StaffUser.display_name, StaffUser.email)
-        )
+def chairs_reviews(user: StaffUser) -> bool:
+    """Whether `user` can be named as an invitation's IRO (an active IRO or IRO manager)."""
+    return current_policy().may(user, CHAIR_REVIEWS)
+
+
+def iros(for_user: StaffUser | None = None) -> list[StaffUser]:
+    """Everyone who can be named as an invitation's IRO, or only those `for_user` may name."""
+    query = select(StaffUser).where(
+        StaffUser.role.in_(current_policy().holding(CHAIR_REVIEWS)), StaffUser.active.is_(True)
     )
+    if for_user is not None:
+        query = query.where(scope(for_user, StaffUser))
+    return list(db.session.scalars(query.order_by(StaffUser.display_name, StaffUser.email)))
 
 
 def find_iro(email: str) -> StaffUser:
     """The active IRO (or IRO manager) with this e-mail. Raises InvitationError."""
     user = find_user(email)
-    if user is None or not user.active or user.role not in IRO_ROLES:
+    if user is None or not chairs_reviews(user):
         raise InvitationError(f"There is no active IRO with the e-mail address {email!r}.", "iro")
     return user
 
@@ -209,7 +210,7 @@ def create(
     check_review_date(review_date, made_on)
     expires_on = expires_on or default_expiry(review_date, made_on)
     check_expiry(expires_on, made_on)
-    if iro is not None and (not iro.active or iro.role not in IRO_ROLES):
+    if iro is not None and not chairs_reviews(iro):
         raise InvitationError("The IRO named must be an active IRO or IRO manager account.", "iro")
     invitation = Invitation(
         token=secrets.token_urlsafe(TOKEN_BYTES),
@@ -318,20 +319,13 @@ def states_of(invitations: Iterable[Invitation]) -> dict[int, str]:
 
 
 def visible_to(user: StaffUser) -> Select[tuple[Invitation]]:
-    """The invitations `user` may see: an IRO's own, or all for the IRO manager and admins."""
-    statement = (
+    """The invitations `user` may see (`access.scope`): an IRO's own, or all for the IRO manager."""
+    return (
         select(Invitation)
+        .where(scope(user, Invitation))
         .options(selectinload(Invitation.conversation), selectinload(Invitation.iro))
         .order_by(Invitation.review_date.desc(), Invitation.id.desc())
     )
-    if user.role in SEE_ALL_ROLES:
-        return statement
-    return statement.where(Invitation.iro_id == user.id)
-
-
-def may_manage(user: StaffUser, invitation: Invitation) -> bool:
-    """Whether `user` may see this invitation's link and state, and stop it."""
-    return user.role in SEE_ALL_ROLES or (user.role == "iro" and invitation.iro_id == user.id)
 
 
 def shared_with_iro(conversation: Conversation) -> bool:
@@ -353,20 +347,20 @@ def shared_with_iro(conversation: Conversation) -> bool:
 def sent_and_shared_with_iro(conversation: Conversation) -> bool:
     """Whether the person sent the conversation back and shared it with their IRO by name.
 
-    `auth.roles.can_view_conversation` asks this before letting an IRO read
-    the conversation of someone they invited (on any page).
+    `access.scope` asks the same in SQL (`shared_with_their_iro`) before
+    letting an IRO read the conversation of someone they invited.
     """
     return conversation.submitted_at is not None and shared_with_iro(conversation)
 
 
 def may_read(user: StaffUser, invitation: Invitation) -> bool:
     """Whether `user` may read the answers sent back through this invitation:
-    only once sent, and as `can_view_conversation` allows (for an IRO: their
-    own invitation, shared with them by name)."""
+    only once sent, and as `access.scope` allows (for an IRO: their own
+    invitation, shared with them by name)."""
     conversation = invitation.conversation
     if conversation is None or conversation.submitted_at is None:
         return False
-    return can_view_conversation(user, conversation)
+    return allowed(user, conversation)
 
 
 def answers_as_read(conversation: Conversation) -> tuple[SummaryLine, ...]:

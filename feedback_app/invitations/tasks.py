@@ -14,13 +14,13 @@ from flask import current_app
 from sqlalchemy import Select, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..access import scope
 from ..auth import clock
 from ..conversation.signals import answer_stored
 from ..extensions import db
 from ..models import Conversation, StaffTask, StaffUser
 from ..models.task import TASK_KINDS
 from ..questionnaire.schema import Question
-from .service import SEE_ALL_ROLES
 
 
 class TaskError(ValueError):
@@ -74,15 +74,8 @@ def note_request(conversation: Conversation, kind: str, question_id: str, *, ask
 
 
 def visible_to(user: StaffUser) -> Select[tuple[StaffTask]]:
-    """The tasks `user` may see: an IRO's own, or every task for the IRO manager and admins."""
-    statement = select(StaffTask).order_by(StaffTask.created_at, StaffTask.id)
-    if user.role in SEE_ALL_ROLES:
-        return statement
-    return statement.where(StaffTask.iro_id == user.id)
-
-
-def may_act_on(user: StaffUser, task: StaffTask) -> bool:
-    return user.role in SEE_ALL_ROLES or (user.role == "iro" and task.iro_id == user.id)
+    """The tasks `user` may see (`access.scope`): an IRO's own, or every task for the IRO manager."""
+    return select(StaffTask).where(scope(user, StaffTask)).order_by(StaffTask.created_at, StaffTask.id)
 
 
 def mark_done(task: StaffTask, by: StaffUser, note: str) -> None:

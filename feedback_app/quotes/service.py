@@ -21,6 +21,8 @@ from analysis.quotes import QuoteCandidate, pick_quotes
 from analysis.redaction import redact
 from analysis.result import Analysis
 
+from ..access import scope
+from ..access.policy import Principal
 from ..extensions import db
 from ..models import Answer, BankedQuote, Conversation, QuestionnaireVersion, StaffUser, utcnow
 from ..questionnaire import registry
@@ -67,8 +69,8 @@ def _consent_given(consent_by_version: dict[int, str]):
     )
 
 
-def quotable_answers():
-    """Free-text answers that may be offered and are not in the bank yet."""
+def quotable_answers(user: Principal):
+    """Free-text answers `user` may read that may be offered and are not in the bank yet."""
     consent_by_version = consent_questions()
     if not consent_by_version:
         return None
@@ -76,6 +78,7 @@ def quotable_answers():
         select(Answer)
         .join(Conversation, Conversation.id == Answer.conversation_id)
         .where(
+            scope(user, Answer),
             Conversation.submitted_at.is_not(None),
             Answer.skipped.is_(False),
             # Free text is the only kind of answer stored with an analyser version.
@@ -97,13 +100,13 @@ def known_names(answer: Answer) -> tuple[str, ...]:
     return tuple(name for name in names if name)
 
 
-def find_candidates() -> int:
-    """Offer new candidates from the answers not yet in the bank; returns how many were added.
+def find_candidates(user: Principal) -> int:
+    """Offer new candidates from the answers `user` may read not yet in the bank; returns how many were added.
 
     The caller commits. Raises QuoteError if someone else was adding the same
     candidates at the same moment (the caller then rolls back).
     """
-    query = quotable_answers()
+    query = quotable_answers(user)
     if query is None:
         return 0
     answers = {answer.id: answer for answer in db.session.scalars(query)}
@@ -218,8 +221,10 @@ def _reviewed(quote: BankedQuote, by: StaffUser) -> None:
     quote.reviewed_at = utcnow()
 
 
-def status_counts() -> dict[str, int]:
-    rows = db.session.execute(select(BankedQuote.status, func.count()).group_by(BankedQuote.status))
+def status_counts(user: Principal) -> dict[str, int]:
+    rows = db.session.execute(
+        select(BankedQuote.status, func.count()).where(scope(user, BankedQuote)).group_by(BankedQuote.status)
+    )
     return {"candidate": 0, "approved": 0, "rejected": 0} | dict(rows.all())
 
 
@@ -238,13 +243,14 @@ class ApprovedQuote:
 
 
 def approved_quotes(
+    user: Principal,
     theme: str | None = None,
     *,
     audience: str | None = None,
     period: Period | None = None,
     limit: int | None = None,
 ) -> list[ApprovedQuote]:
-    """Approved quotes, newest approval first: the only quotes anything outside the bank may show.
+    """Approved quotes `user` may see, newest approval first: the only quotes anything outside the bank may show.
 
     An answer flagged as a concern after its quote was approved is left out.
     `period` is when the conversation was started.
@@ -261,7 +267,7 @@ def approved_quotes(
         )
         .join(Answer, Answer.id == BankedQuote.answer_id)
         .join(Conversation, Conversation.id == Answer.conversation_id)
-        .where(BankedQuote.status == "approved", not_flagged())
+        .where(scope(user, BankedQuote), BankedQuote.status == "approved", not_flagged())
         .order_by(BankedQuote.reviewed_at.desc(), BankedQuote.id.desc())
     )
     if theme:

@@ -1,6 +1,7 @@
 """Closed questions' answers as figures per option, for one questionnaire.
 
-Only sent conversations count: a person chose to send what they said.
+Only sent conversations count: a person chose to send what they said. Only
+conversations within the reader's `access.scope(user, Figures)` count.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
 
+from ..access import Figures, scope
+from ..access.policy import Principal
 from ..extensions import db
 from ..models import Answer, Conversation
 from .charts import percent
@@ -35,7 +38,7 @@ class QuestionFigures:
     options: list[OptionCount]
 
 
-def closed_question_figures(questionnaire_id: str, period: Period) -> list[QuestionFigures]:
+def closed_question_figures(user: Principal, questionnaire_id: str, period: Period) -> list[QuestionFigures]:
     """Each closed question of the questionnaire in order, with a count per option.
 
     For a multiple-choice question a person can pick several options, so the
@@ -46,6 +49,7 @@ def closed_question_figures(questionnaire_id: str, period: Period) -> list[Quest
         return []
     closed = [question for question in q.questions if question.type != "free_text"]
     base = [
+        scope(user, Figures),
         Conversation.questionnaire_id == questionnaire_id,
         Conversation.submitted_at.is_not(None),
         period.holds(Conversation.created_at),

@@ -1,5 +1,8 @@
 """Figures about conversations, counted by the database rather than in Python loops.
 
+Each function takes the person asking and counts only what `access.scope`
+lets them see: `Figures` for counts, `Conversation` for lists.
+
 Answers and analyses are stored as JSON. The few JSON tests needed here (a
 stored choice, a theme in a list) compare the JSON as text, which SQLite and
 PostgreSQL write the same way for the short identifiers compared.
@@ -14,6 +17,8 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, Select, Text, case, cast, exists, func, select
 
+from ..access import Figures, scope
+from ..access.policy import Principal
 from ..extensions import db
 from ..models import Answer, Conversation, QuestionnaireVersion, utcnow
 from ..questionnaire import registry
@@ -122,32 +127,34 @@ class Count:
         return percent(self.sent, self.started)
 
 
-def _counts(group, period: Period, labels: dict[str, str] | None = None) -> list[Count]:
+def _counts(user: Principal, group, period: Period, labels: dict[str, str] | None = None) -> list[Count]:
     rows = db.session.execute(
         select(group, func.count(), func.count(Conversation.submitted_at))
-        .where(period.holds(Conversation.created_at), group.is_not(None))
+        .where(scope(user, Figures), period.holds(Conversation.created_at), group.is_not(None))
         .group_by(group)
         .order_by(func.count().desc(), group)
     )
     return [Count(key, (labels or {}).get(key, key), started, sent) for key, started, sent in rows]
 
 
-def totals(period: Period) -> Count:
+def totals(user: Principal, period: Period) -> Count:
     started, sent = db.session.execute(
-        select(func.count(), func.count(Conversation.submitted_at)).where(period.holds(Conversation.created_at))
+        select(func.count(), func.count(Conversation.submitted_at)).where(
+            scope(user, Figures), period.holds(Conversation.created_at)
+        )
     ).one()
     return Count("all", "Everyone", started, sent)
 
 
-def counts_by_questionnaire(period: Period) -> list[Count]:
-    return _counts(Conversation.questionnaire_id, period, questionnaire_titles())
+def counts_by_questionnaire(user: Principal, period: Period) -> list[Count]:
+    return _counts(user, Conversation.questionnaire_id, period, questionnaire_titles())
 
 
-def counts_by_audience(period: Period) -> list[Count]:
-    return _counts(Conversation.audience, period, {code: audience_name(code) for code in ("child", "parent", "carer")})
+def counts_by_audience(user: Principal, period: Period) -> list[Count]:
+    return _counts(user, Conversation.audience, period, {code: audience_name(code) for code in ("child", "parent", "carer")})
 
 
-def counts_over_time(period: Period, today: date) -> list[Count]:
+def counts_over_time(user: Principal, period: Period, today: date) -> list[Count]:
     """Started and sent per month (or reporting year) of the period, empty ones included."""
     spans = buckets(period, today)
     if not spans:
@@ -159,7 +166,7 @@ def counts_over_time(period: Period, today: date) -> list[Count]:
         ],
         else_=None,
     )
-    found = {c.key: c for c in _counts(bucket, period)}
+    found = {c.key: c for c in _counts(user, bucket, period)}
     return [found.get(span.label, Count(span.label, span.label, 0, 0)) for span in spans]
 
 
@@ -185,14 +192,14 @@ class DropOff:
     steps: list[QuestionStep] = field(default_factory=list)
 
 
-def drop_off(questionnaire_id: str, period: Period, now: datetime | None = None) -> DropOff:
+def drop_off(user: Principal, questionnaire_id: str, period: Period, now: datetime | None = None) -> DropOff:
     """Question by question, how many reached it, skipped it, and stopped there.
 
     Only conversations started more than a day before `now` count as stopped:
     a younger one may still be going on.
     """
     now = now or utcnow()
-    base = [Conversation.questionnaire_id == questionnaire_id, period.holds(Conversation.created_at)]
+    base = [scope(user, Figures), Conversation.questionnaire_id == questionnaire_id, period.holds(Conversation.created_at)]
     stale = [*base, Conversation.submitted_at.is_(None), Conversation.created_at < now - STILL_GOING]
     reached = {
         question_id: (count, skipped or 0)
@@ -253,11 +260,11 @@ class ResponseFilters:
     status: str | None = None  # "sent" or "not_sent"
 
 
-def conversations(filters: ResponseFilters) -> Select:
-    """Conversations matching `filters`, newest first. A theme and a sentiment
-    together mean one answer with both ("negative about the IRO")."""
+def conversations(user: Principal, filters: ResponseFilters) -> Select:
+    """The conversations `user` may see matching `filters`, newest first. A theme
+    and a sentiment together mean one answer with both ("negative about the IRO")."""
     query = select(Conversation).order_by(Conversation.created_at.desc(), Conversation.id.desc())
-    query = query.where(filters.period.holds(Conversation.created_at))
+    query = query.where(scope(user, Conversation), filters.period.holds(Conversation.created_at))
     if filters.questionnaire:
         query = query.where(Conversation.questionnaire_id == filters.questionnaire)
     if filters.audience:
@@ -285,8 +292,8 @@ class AnswerSummary:
     flagged: int = 0
 
 
-def answer_summaries(conversation_ids: Iterable[int]) -> dict[int, AnswerSummary]:
-    """For each conversation: answers given, skipped, and flagged as a concern."""
+def answer_summaries(user: Principal, conversation_ids: Iterable[int]) -> dict[int, AnswerSummary]:
+    """For each conversation `user` may read: answers given, skipped, and flagged as a concern."""
     ids = list(conversation_ids)
     if not ids:
         return {}
@@ -297,14 +304,14 @@ def answer_summaries(conversation_ids: Iterable[int]) -> dict[int, AnswerSummary
             func.sum(case((Answer.skipped, 1), else_=0)),
             func.sum(case((flagged(), 1), else_=0)),
         )
-        .where(Answer.conversation_id.in_(ids))
+        .where(Answer.conversation_id.in_(ids), scope(user, Answer))
         .group_by(Answer.conversation_id)
     )
     return {conversation_id: AnswerSummary(*(n or 0 for n in counts)) for conversation_id, *counts in rows}
 
 
-def recent_conversations(limit: int = 10) -> list[Conversation]:
-    return list(db.session.scalars(conversations(ResponseFilters()).limit(limit)))
+def recent_conversations(user: Principal, limit: int = 10) -> list[Conversation]:
+    return list(db.session.scalars(conversations(user, ResponseFilters()).limit(limit)))
 
 
 __all__ = [

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort, render_template, request
+from flask import render_template, request
 
 from .. import audit
-from ..auth import can_view_conversation, current_user, requires_role
-from ..auth.roles import role_may_use
+from ..access import get_or_refuse, may_use, requires, visible_ids
+from ..access.policy import SEE_FIGURES, SEE_RESPONSES
+from ..auth import current_user
 from ..extensions import db
 from ..models import Conversation, utcnow
 from ..questionnaire import registry
@@ -35,9 +36,8 @@ from .queries import (
 )
 
 PER_PAGE = 25
-MANAGERS = ("iro_manager", "admin")
 
-# The reporting pages, linked from each other. A page appears only for roles its view allows.
+# The reporting pages, linked from each other. A page appears only to those its view lets in.
 REPORT_PAGES = [
     ("responses.dashboard", "Dashboard"),
     ("responses.responses", "Responses"),
@@ -53,30 +53,31 @@ def report_pages() -> list[tuple[str, str]]:
     user = current_user()
     if user is None:
         return []
-    return [(endpoint, label) for endpoint, label in REPORT_PAGES if role_may_use(user.role, endpoint)]
+    return [(endpoint, label) for endpoint, label in REPORT_PAGES if may_use(user, endpoint)]
 
 
 @bp.get("/dashboard")
-@requires_role(*MANAGERS)
+@requires(SEE_RESPONSES)
 def dashboard() -> str:
+    user = _user()
     titles = questionnaire_titles()
     form = QuestionnaireForm(formdata=request.args)
     form.questionnaire.choices = choices(titles, "The busiest questionnaire")
     form.validate()
     today = utcnow().date()
     period = _period(form, reporting_year(today))
-    by_questionnaire = counts_by_questionnaire(period)
+    by_questionnaire = counts_by_questionnaire(user, period)
     questionnaire_id = form.value("questionnaire") or (by_questionnaire[0].key if by_questionnaire else None)
-    stops = drop_off(questionnaire_id, period) if questionnaire_id else None
-    over_time = counts_over_time(period, today)
-    recent = recent_conversations()
+    stops = drop_off(user, questionnaire_id, period) if questionnaire_id else None
+    over_time = counts_over_time(user, period, today)
+    recent = recent_conversations(user)
     return render_template(
         "responses/dashboard.html",
         form=form,
         period=period,
-        total=totals(period),
+        total=totals(user, period),
         by_questionnaire=by_questionnaire,
-        by_audience=counts_by_audience(period),
+        by_audience=counts_by_audience(user, period),
         over_time=over_time,
         over_time_chart=bar_chart(
             "chart-over-time",
@@ -86,16 +87,17 @@ def dashboard() -> str:
         stops=stops,
         stops_chart=_stops_chart(stops) if stops else None,
         recent=recent,
-        summaries=answer_summaries(c.id for c in recent),
-        viewable=_viewable(recent),
+        summaries=answer_summaries(user, (c.id for c in recent)),
+        viewable=visible_ids(user, Conversation, (c.id for c in recent)),
         titles=titles,
         audience_name=audience_name,
     )
 
 
 @bp.get("/responses")
-@requires_role(*MANAGERS)
+@requires(SEE_RESPONSES)
 def responses() -> str:
+    user = _user()
     titles = questionnaire_titles()
     form = ResponseFilterForm(formdata=request.args)
     form.questionnaire.choices = choices(titles, "Any questionnaire")
@@ -110,7 +112,7 @@ def responses() -> str:
         status=form.value("status"),
     )
     page = db.paginate(
-        conversations(filters), page=request.args.get("page", 1, type=int), per_page=PER_PAGE, error_out=False
+        conversations(user, filters), page=request.args.get("page", 1, type=int), per_page=PER_PAGE, error_out=False
     )
     link_args = {key: value for key, value in request.args.items() if key != "page" and value}
     return render_template(
@@ -119,8 +121,8 @@ def responses() -> str:
         page=page,
         link_args=link_args,
         filtered=bool(link_args),
-        summaries=answer_summaries(c.id for c in page.items),
-        viewable=_viewable(page.items),
+        summaries=answer_summaries(user, (c.id for c in page.items)),
+        viewable=visible_ids(user, Conversation, (c.id for c in page.items)),
         titles=titles,
         age_band_of=_age_band_of,
         audience_name=audience_name,
@@ -138,14 +140,10 @@ class AnswerRow:
 
 
 @bp.get("/responses/<int:conversation_id>")
-@requires_role(*MANAGERS)
+@requires(SEE_RESPONSES)
 def conversation(conversation_id: int) -> str:
-    """One person's answers. Who may read them is decided per conversation, and every view is audited."""
-    found = db.session.get(Conversation, conversation_id)
-    if found is None:
-        abort(404)
-    if not can_view_conversation(current_user(), found):
-        abort(403)
+    """One person's answers, if `access.scope` lets the reader see them; every view is audited."""
+    found = get_or_refuse(_user(), Conversation, conversation_id, hidden=403)
     audit.record("conversation_viewed", "conversation", found.id)
     db.session.commit()
     q = registry.questionnaire_of(found.questionnaire_version_id)
@@ -169,17 +167,18 @@ def conversation(conversation_id: int) -> str:
 
 
 @bp.get("/responses/figures")
-@requires_role(*MANAGERS)
+@requires(SEE_FIGURES)
 def figures() -> str:
+    user = _user()
     titles = questionnaire_titles()
     form = QuestionnaireForm(formdata=request.args)
     form.questionnaire.choices = choices(titles)
     form.validate()
     period = _period(form, reporting_year(utcnow().date()))
-    busiest = counts_by_questionnaire(period)
+    busiest = counts_by_questionnaire(user, period)
     questionnaire_id = form.value("questionnaire") or (busiest[0].key if busiest else next(iter(titles), None))
     form.questionnaire.data = questionnaire_id or ""
-    questions = closed_question_figures(questionnaire_id, period) if questionnaire_id else []
+    questions = closed_question_figures(user, questionnaire_id, period) if questionnaire_id else []
     charts = [
         bar_chart(
             f"chart-{question.question_id}",
@@ -233,10 +232,10 @@ def _answer_row(question_id, text, answer, question, q) -> AnswerRow:
     return AnswerRow(question_id, text, shown, is_text and shown is not None, answer.analysis, is_flagged(answer))
 
 
-def _viewable(shown) -> set[int]:
-    """The conversations the signed-in person may open (admins see the list, not the answers)."""
+def _user():
     user = current_user()
-    return {c.id for c in shown if can_view_conversation(user, c)}
+    assert user is not None  # requires let us in
+    return user
 
 
 def _age_band_of(conversation: Conversation) -> str:

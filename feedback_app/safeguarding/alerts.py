@@ -27,12 +27,6 @@ from ..questionnaire.loader import localise
 from . import notify
 from .working_days import one_working_day_after
 
-# Who sees every alert. An IRO sees only the alerts of people they invited.
-SEE_ALL = frozenset({"safeguarding_lead", "iro_manager", "admin"})
-# Who may read the child's words and record what was done. Admins run the
-# service (accounts, the e-mail) but never read one person's answers.
-PRACTITIONERS = frozenset({"safeguarding_lead", "iro_manager"})
-
 
 def now() -> datetime:
     """The time, as alerts see it: one place for tests to move it."""
@@ -176,24 +170,6 @@ def is_overdue(alert: SafeguardingAlert, at: datetime | None = None) -> bool:
 
 def was_late(alert: SafeguardingAlert) -> bool:
     return alert.acknowledged_at is not None and alert.acknowledged_at > due_at(alert)
-
-
-def visible_to(user: StaffUser):
-    """A WHERE clause: the alerts `user` may see."""
-    if user.role in SEE_ALL:
-        return SafeguardingAlert.id.is_not(None)
-    if user.role == "iro":
-        return SafeguardingAlert.iro_id == user.id
-    return SafeguardingAlert.id.is_(None)
-
-
-def may_see(user: StaffUser, alert: SafeguardingAlert) -> bool:
-    return user.role in SEE_ALL or (user.role == "iro" and alert.iro_id == user.id)
-
-
-def may_act(user: StaffUser, alert: SafeguardingAlert) -> bool:
-    """Whether `user` may read the words and acknowledge: practitioners, and the person's own IRO."""
-    return user.role in PRACTITIONERS or (user.role == "iro" and alert.iro_id == user.id)
 
 
 def acknowledge(alert: SafeguardingAlert, user: StaffUser, note: str) -> None:

@@ -1,9 +1,10 @@
 """The safeguarding queue and the alert page, under /staff/safeguarding.
 
-The safeguarding lead, the IRO manager and admins see every alert; an IRO
-sees the alerts of the people they invited. Only practitioners (the
-safeguarding lead, the IRO manager, and the person's own IRO) read the
-words and acknowledge: admins run the service and retry e-mails.
+Who sees which alerts is `access.scope(user, SafeguardingAlert)`: the
+safeguarding lead and the IRO manager every alert, an IRO the alerts of the
+people they invited. Everyone who sees an alert reads its words and may
+acknowledge it. Admins see none: an alert's concern, date and IRO, beside an
+invitation list, would tell them what one named child disclosed.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from sqlalchemy import func, select
 from werkzeug.wrappers import Response
 
 from .. import audit
-from ..auth import current_user, requires_role
+from ..access import get_or_refuse, may, reaches_everyone, requires, scope
+from ..access.policy import RETRY_ALERT_EMAIL, SEE_ALERTS
+from ..auth import current_user
 from ..extensions import db
 from ..models import SafeguardingAlert, StaffUser
 from ..models.safeguarding import EMAIL_SENT
@@ -28,9 +31,6 @@ from .notify import category_name
 from .working_days import UK_TIME
 
 PER_PAGE = 50
-QUEUE_ROLES = ("safeguarding_lead", "iro_manager", "admin", "iro")
-ACT_ROLES = ("safeguarding_lead", "iro_manager", "iro")
-RETRY_ROLES = ("safeguarding_lead", "iro_manager", "admin")
 
 
 @dataclass(frozen=True)
@@ -54,11 +54,11 @@ def _names() -> dict:
 
 
 @bp.get("")
-@requires_role(*QUEUE_ROLES)
+@requires(SEE_ALERTS)
 def queue() -> str:
     user = _user()
     now = alerts.now()
-    visible = alerts.visible_to(user)
+    visible = scope(user, SafeguardingAlert)
     # Waiting alerts first (false sorts before true), newest first within each.
     query = (
         select(SafeguardingAlert)
@@ -77,28 +77,25 @@ def queue() -> str:
     )
     return render_template(
         "safeguarding/queue.html", page=page, rows=rows, waiting=len(waiting), overdue=overdue, failed=failed,
-        own_only=user.role == "iro",
+        own_only=not reaches_everyone(user),
     )
 
 
 @bp.get("/<int:alert_id>")
-@requires_role(*QUEUE_ROLES)
+@requires(SEE_ALERTS)
 def alert(alert_id: int) -> str:
     user = _user()
     found = _visible_alert(user, alert_id)
-    shows_words = alerts.may_act(user, found)
-    audit.record("safeguarding_alert_viewed", "safeguarding_alert", found.id, words_shown=shows_words)
+    audit.record("safeguarding_alert_viewed", "safeguarding_alert", found.id)
     db.session.commit()
     return _page(found, user, AcknowledgeForm())
 
 
 @bp.post("/<int:alert_id>/acknowledge")
-@requires_role(*ACT_ROLES)
+@requires(SEE_ALERTS)
 def acknowledge(alert_id: int) -> Response | tuple[str, int]:
     user = _user()
     found = _visible_alert(user, alert_id)
-    if not alerts.may_act(user, found):
-        abort(403)
     form = AcknowledgeForm()
     if found.acknowledged:
         flash(f"Alert {found.id} was already acknowledged.")
@@ -113,7 +110,7 @@ def acknowledge(alert_id: int) -> Response | tuple[str, int]:
 
 
 @bp.post("/<int:alert_id>/email")
-@requires_role(*RETRY_ROLES)
+@requires(RETRY_ALERT_EMAIL)
 def retry_email(alert_id: int) -> Response:
     user = _user()
     found = _visible_alert(user, alert_id)
@@ -132,8 +129,7 @@ def _page(found: SafeguardingAlert, user: StaffUser, form: AcknowledgeForm) -> s
         "safeguarding/alert.html",
         row=_row(found, alerts.now()),
         alert=found,
-        shows_words=alerts.may_act(user, found),
-        may_retry=user.role in RETRY_ROLES,
+        may_retry=may(user, RETRY_ALERT_EMAIL),
         form=form,
         retry_form=RetryEmailForm(),
         question=_question_text(found),
@@ -159,13 +155,11 @@ def _question_text(found: SafeguardingAlert) -> str:
 
 def _visible_alert(user: StaffUser, alert_id: int) -> SafeguardingAlert:
     """The alert, or 404 if it does not exist or is not this user's to see (not revealing which)."""
-    found = db.session.get(SafeguardingAlert, alert_id)
-    if found is None or not alerts.may_see(user, found):
-        abort(404)
-    return found
+    return get_or_refuse(user, SafeguardingAlert, alert_id, hidden=404)
 
 
 def _user() -> StaffUser:
     user = current_user()
-    assert user is not None  # requires_role let us in
+    assert user is not None  # requires let us in
     return user
+

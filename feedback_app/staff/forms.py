@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import EqualTo, InputRequired, Length
 
-from ..auth import ROLES
+from ..access import ROLES
 
 try:  # WTForms 3.3 wants option objects; older versions take (value, label) pairs.
     from wtforms.fields.choices import SelectChoice

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from flask import render_template
 
-from ..auth import ROLES, current_user, requires_role
-from ..auth.roles import role_may_use
+from .. import access
+from ..access import may_use, requires
+from ..auth import current_user
 from . import bp
 
 
@@ -18,8 +19,8 @@ class StaffPage:
     summary: str
 
 
-# The pages linked from the landing page. A page is shown to a role only if its
-# view allows that role, so this list never needs its own access rules.
+# The pages linked from the landing page. A page is shown only to someone its
+# view lets in, so this list never needs its own access rules.
 STAFF_PAGES: list[StaffPage] = [
     StaffPage("safeguarding.queue", "Safeguarding alerts", "Worrying answers to act on and acknowledge, overdue ones first."),
     StaffPage("invitations.invitations", "Invitations", "Send a link or QR code before a review, and see who has answered."),
@@ -37,9 +38,10 @@ STAFF_PAGES: list[StaffPage] = [
 
 
 @bp.get("/")
-@requires_role(*ROLES)
+@requires(access.policy.USE_STAFF_PAGES)
 def dashboard() -> str:
     user = current_user()
-    assert user is not None  # requires_role let us in
-    pages = [page for page in STAFF_PAGES if role_may_use(user.role, page.endpoint)]
-    return render_template("staff/dashboard.html", user=user, role_name=ROLES[user.role], pages=pages)
+    assert user is not None  # requires let us in
+    pages = [page for page in STAFF_PAGES if may_use(user, page.endpoint)]
+    role_name = access.current_policy().account_roles().get(user.role, user.role)
+    return render_template("staff/dashboard.html", user=user, role_name=role_name, pages=pages)

@@ -7,7 +7,9 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from .. import audit
-from ..auth import ROLES, current_user, requires_role
+from ..access import ROLES, get_or_refuse, requires, scope
+from ..access.policy import MANAGE_ACCOUNTS
+from ..auth import current_user
 from ..auth.accounts import AccountError, change_role, create_user, reset_password, set_active
 from ..auth.passwords import WeakPassword
 from ..extensions import db
@@ -17,14 +19,14 @@ from .forms import ActiveForm, NewUserForm, PasswordResetForm, RoleForm
 
 
 @bp.get("/users")
-@requires_role("admin")
+@requires(MANAGE_ACCOUNTS)
 def users() -> str:
-    people = db.session.scalars(select(StaffUser).order_by(StaffUser.active.desc(), StaffUser.email)).all()
+    people = db.session.scalars(select(StaffUser).where(scope(current_user(), StaffUser)).order_by(StaffUser.active.desc(), StaffUser.email)).all()
     return render_template("staff/users/list.html", people=people)
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
-@requires_role("admin")
+@requires(MANAGE_ACCOUNTS)
 def new_user() -> Response | str:
     form = NewUserForm()
     if form.validate_on_submit():
@@ -44,14 +46,14 @@ def new_user() -> Response | str:
 
 
 @bp.get("/users/<int:user_id>")
-@requires_role("admin")
+@requires(MANAGE_ACCOUNTS)
 def user(user_id: int) -> str:
     person = _person(user_id)
     return _user_page(person)
 
 
 @bp.post("/users/<int:user_id>/role")
-@requires_role("admin")
+@requires(MANAGE_ACCOUNTS)
 def user_role(user_id: int) -> Response | tuple[str, int]:
     person = _person(user_id)
     form = RoleForm()
@@ -75,7 +77,7 @@ def user_role(user_id: int) -> Response | tuple[str, int]:
 
 
 @bp.post("/users/<int:user_id>/active")
-@requires_role("admin")
+@requires(MANAGE_ACCOUNTS)
 def user_active(user_id: int) -> Response | tuple[str, int]:
     person = _person(user_id)
     form = ActiveForm()
@@ -94,7 +96,7 @@ def user_active(user_id: int) -> Response | tuple[str, int]:
 
 
 @bp.post("/users/<int:user_id>/password")
-@requires_role("admin")
+@requires(MANAGE_ACCOUNTS)
 def user_password(user_id: int) -> Response | tuple[str, int]:
     person = _person(user_id)
     form = PasswordResetForm()
@@ -113,7 +115,7 @@ def user_password(user_id: int) -> Response | tuple[str, int]:
 
 
 def _person(user_id: int) -> StaffUser:
-    return db.session.get(StaffUser, user_id) or abort(404)
+    return get_or_refuse(current_user(), StaffUser, user_id)
 
 
 def _user_page(

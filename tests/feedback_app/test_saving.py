@@ -31,6 +31,8 @@ UNITS_OF_WORK = {
     # held while the mail server is talked to.
     "safeguarding/alerts.py:raise_alert",
     "safeguarding/alerts.py:email_alert",
+    # A refused staff page is audited before the refusal; the view never runs.
+    "access/views.py:refuse",
     # Ends a read's transaction.
     "database.py:reading",
     # `flask analyse` commits batch by batch.

@@ -109,10 +109,9 @@ def test_an_iro_lists_only_their_own_invitations(app, client, invite, make_accou
     assert client.get(f"/staff/invitations/{their_invitation}").status_code == 403
 
 
-@pytest.mark.parametrize("role", ["iro_manager", "admin"])
-def test_the_iro_manager_and_admins_list_every_invitation(app, client, invite, make_account, role):
+def test_the_iro_manager_lists_every_invitation(app, client, invite, make_account):
     ids = [invite(make_account("iro"))[0] for _ in range(2)]
-    sign_in_quickly(app, client, make_account(role))
+    sign_in_quickly(app, client, make_account("iro_manager"))
     html = client.get("/staff/invitations").get_data(as_text=True)
     assert all(f'/staff/invitations/{i}"' in html for i in ids)
 

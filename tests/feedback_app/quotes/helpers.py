@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from feedback_app.access import COMMAND_LINE
 from feedback_app.extensions import db
 from feedback_app.models import AuditEvent, BankedQuote
 from feedback_app.quotes import service
@@ -19,7 +20,7 @@ def consenting(text: str, question: str = "going_well", **more) -> int:
 
 def find() -> list[BankedQuote]:
     """Find candidates (committing them, as the quote bank's page does), and return everything in the bank."""
-    service.find_candidates()
+    service.find_candidates(COMMAND_LINE)
     db.session.commit()
     return bank()
 

@@ -1,5 +1,6 @@
 """approved_quotes: the only way quotes leave the bank."""
 
+from feedback_app.access import COMMAND_LINE
 from feedback_app.extensions import db
 from feedback_app.models import StaffUser
 from feedback_app.quotes import service
@@ -28,7 +29,7 @@ def test_only_approved_quotes_are_returned(app):
         approve(approved, by)
         service.reject(rejected, by)
         db.session.commit()
-        assert [q.id for q in service.approved_quotes()] == [approved.id]
+        assert [q.id for q in service.approved_quotes(COMMAND_LINE)] == [approved.id]
 
 
 def test_quotes_can_be_chosen_by_theme_and_audience(app):
@@ -38,9 +39,9 @@ def test_quotes_can_be_chosen_by_theme_and_audience(app):
         by = reviewer()
         for quote in find():
             approve(quote, by)
-        assert [q.theme for q in service.approved_quotes(theme="placement")] == ["placement"]
-        assert [q.audience for q in service.approved_quotes(audience="parent")] == ["parent"]
-        assert service.approved_quotes(theme="education") == []
+        assert [q.theme for q in service.approved_quotes(COMMAND_LINE, theme="placement")] == ["placement"]
+        assert [q.audience for q in service.approved_quotes(COMMAND_LINE, audience="parent")] == ["parent"]
+        assert service.approved_quotes(COMMAND_LINE, theme="education") == []
 
 
 def test_a_quote_whose_answer_is_later_flagged_is_no_longer_returned(app):
@@ -50,4 +51,4 @@ def test_a_quote_whose_answer_is_later_flagged_is_no_longer_returned(app):
         approve(quote, reviewer())
         quote.answer.analysis = {**quote.answer.analysis, "concern": "unsafe"}  # found on re-analysis
         db.session.commit()
-        assert service.approved_quotes() == []
+        assert service.approved_quotes(COMMAND_LINE) == []

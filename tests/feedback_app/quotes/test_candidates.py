@@ -2,6 +2,7 @@
 
 from sqlalchemy import select
 
+from feedback_app.access import COMMAND_LINE
 from feedback_app.extensions import db
 from feedback_app.models import Answer
 from feedback_app.quotes import service
@@ -45,7 +46,7 @@ def test_the_database_query_itself_leaves_out_flagged_answers(app):
     # pick_quotes refuses concerns too; this pins the service's own filter.
     with app.app_context():
         consenting(PRAISE, worries=DISCLOSURE)
-        offered = {answer.question_id for answer in db.session.scalars(service.quotable_answers())}
+        offered = {answer.question_id for answer in db.session.scalars(service.quotable_answers(COMMAND_LINE))}
     assert offered == {"going_well"}
 
 
@@ -54,7 +55,7 @@ def test_finding_again_adds_nothing_already_in_the_bank(app):
         consenting(PRAISE)
         consenting(HOME)
         first = [q.id for q in find()]
-        assert service.find_candidates() == 0
+        assert service.find_candidates(COMMAND_LINE) == 0
         assert [q.id for q in bank()] == first
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from feedback_app.access import COMMAND_LINE
 from feedback_app.extensions import db
 from feedback_app.quotes.service import approved_quotes
 from tests.conftest import csrf_token
@@ -98,7 +99,7 @@ def test_an_edited_quote_is_approved_with_its_edited_wording(app, client, manage
     post_review(client, quote_id, "save", text=edited, reviewed=False, consent=False)
     post_review(client, quote_id, "approve")
     with app.app_context():
-        assert [q.text for q in approved_quotes()] == [edited]
+        assert [q.text for q in approved_quotes(COMMAND_LINE)] == [edited]
 
 
 def test_an_edit_that_puts_identifying_details_back_is_refused(app, client, manager, quote_id):
@@ -112,7 +113,7 @@ def test_editing_an_approved_quote_sends_it_back_for_approval(app, client, manag
     post_review(client, quote_id, "save", text="My social worker never calls me back.", reviewed=False, consent=False)
     assert current(app, quote_id).status == "candidate"
     with app.app_context():
-        assert approved_quotes() == []
+        assert approved_quotes(COMMAND_LINE) == []
 
 
 def test_rejecting_a_candidate_rejects_it_and_is_audited(app, client, manager, quote_id):
@@ -128,7 +129,7 @@ def test_an_approved_quote_can_be_withdrawn(app, client, manager, quote_id):
     page = client.get(f"/staff/quotes/{quote_id}").get_data(as_text=True)
     client.post(f"/staff/quotes/{quote_id}/reject", data={"csrf_token": csrf_token(page)})
     with app.app_context():
-        assert approved_quotes() == []
+        assert approved_quotes(COMMAND_LINE) == []
 
 
 def test_a_decision_without_a_csrf_token_is_refused(app, client, manager, quote_id):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from feedback_app.access import COMMAND_LINE
 from feedback_app.responses.figures import closed_question_figures
 from feedback_app.responses.periods import Period
 from tests.feedback_app.auth.staff_helpers import sign_in_quickly
@@ -19,7 +20,7 @@ def answered(app):
 
 def figures_for(app, question_id):
     with app.app_context():
-        figures = {f.question_id: f for f in closed_question_figures(YOUNG_PEOPLE, Period())}
+        figures = {f.question_id: f for f in closed_question_figures(COMMAND_LINE, YOUNG_PEOPLE, Period())}
     return figures[question_id]
 
 
@@ -41,7 +42,7 @@ def test_each_option_of_a_multiple_choice_question_is_counted_once_per_person_wh
 
 def test_free_text_questions_have_no_figures(app, answered):
     with app.app_context():
-        ids = [f.question_id for f in closed_question_figures(YOUNG_PEOPLE, Period())]
+        ids = [f.question_id for f in closed_question_figures(COMMAND_LINE, YOUNG_PEOPLE, Period())]
     assert ids == ["home", "talk_about", "quote"]
 
 

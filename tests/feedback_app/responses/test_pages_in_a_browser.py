@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import select
 
+from feedback_app.access import COMMAND_LINE
 from feedback_app.auth.accounts import create_user
 from feedback_app.extensions import db
 from feedback_app.models import BankedQuote, YouSaidWeDid
@@ -62,7 +63,7 @@ def shown(live_app, pages) -> dict[str, int]:
             }
             conversation_id = converse(YOUNG_PEOPLE, answers)
         converse(YOUNG_PEOPLE, {"home": "ok"}, send=False)
-        service.find_candidates()
+        service.find_candidates(COMMAND_LINE)
         banked = db.session.scalars(select(BankedQuote).order_by(BankedQuote.id)).all()
         service.approve(banked[0], banked[0].redacted_text, manager, redaction_reviewed=True, consent_checked=True)
         entry = YouSaidWeDid(you_said="Reviews had too many people.", we_did="You choose who comes.")

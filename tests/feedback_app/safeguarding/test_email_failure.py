@@ -39,7 +39,7 @@ def test_trying_again_once_the_server_is_back_sends_it_and_is_audited(app, clien
     say_in_chat(client, start_anonymous(client), DISCLOSURE)
     app.config["SMTP_PORT"] = real_port
     [alert] = stored_alerts(app)
-    sign_in_quickly(app, client, make_account("admin"))
+    sign_in_quickly(app, client, make_account("safeguarding_lead"))
     page = client.get(f"/staff/safeguarding/{alert.id}").get_data(as_text=True)
     response = client.post(f"/staff/safeguarding/{alert.id}/email", data={"csrf_token": csrf_token(page)})
     assert response.status_code == 303

@@ -13,12 +13,14 @@ from tests.feedback_app.safeguarding.conftest import DISCLOSURE, raise_alert_for
 
 LEADS = {"safeguarding_lead", "iro_manager"}
 # (method, path, roles let in, roles that reach the page but not an alert
-# about someone they did not invite: an IRO gets 404, as if it did not exist)
+# about someone they did not invite: an IRO gets 404, as if it did not exist).
+# Admins are refused everything here: an alert's concern, date and IRO say
+# what one child disclosed, even without the words.
 PAGES = [
-    ("GET", "/staff/safeguarding", LEADS | {"admin", "iro"}, set()),
-    ("GET", "/staff/safeguarding/{alert_id}", LEADS | {"admin"}, {"iro"}),
+    ("GET", "/staff/safeguarding", LEADS | {"iro"}, set()),
+    ("GET", "/staff/safeguarding/{alert_id}", LEADS, {"iro"}),
     ("POST", "/staff/safeguarding/{alert_id}/acknowledge", LEADS, {"iro"}),
-    ("POST", "/staff/safeguarding/{alert_id}/email", LEADS | {"admin"}, set()),
+    ("POST", "/staff/safeguarding/{alert_id}/email", LEADS, set()),
 ]
 
 
@@ -101,14 +103,6 @@ def test_viewing_an_alert_is_audited(app, client, make_account):
     [event] = events(app, "safeguarding_alert_viewed")
     assert (event.actor_id, event.target_type, event.target_id) == (lead.id, "safeguarding_alert", str(alert_id))
     assert DISCLOSURE not in str(event.detail)
-
-
-def test_an_admin_sees_the_alert_but_not_the_words(app, client, make_account):
-    alert_id = raise_alert_for(app)
-    sign_in_quickly(app, client, make_account("admin"))
-    html = client.get(f"/staff/safeguarding/{alert_id}").get_data(as_text=True)
-    assert "Abuse or violence" in html and DISCLOSURE not in html
-    assert 'name="note"' not in html
 
 
 def test_acknowledging_records_who_when_and_the_note_and_is_audited(app, client, make_account, alert_clock):

@@ -1,0 +1,63 @@
+"""One of every kind of record, all belonging to one IRO, for walking every staff page as every role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from flask import Flask
+
+from feedback_app.extensions import db
+from feedback_app.models import Answer, BankedQuote, SafeguardingAlert, StaffTask, YouSaidWeDid
+from tests.feedback_app.auth.staff_helpers import ALL_ROLES, Account, fake_clock, fast_hashing, make_account  # noqa: F401
+from tests.feedback_app.invitations.conftest import answer_through, app, clock, invite  # noqa: F401
+
+# What the invited child said and who they are: none of it may reach a page
+# that their role may not see.
+FIRST_NAME = "Zephyrine"
+WORDS = "the food at my placement is cold and nobody listens"
+DISCLOSURE = "my uncle hurts me when nobody is home"
+
+
+@dataclass(frozen=True)
+class Records:
+    accounts: dict[str, Account]  # one per role; records belong to accounts["iro"]
+    invitation: int  # fresh: its link is still shown
+    answered: int  # sent back and shared with the IRO
+    conversation: int
+    alert: int
+    task: int
+    quote: int
+    entry: int
+    user: int  # a staff account to look at
+
+
+@pytest.fixture
+def records(app: Flask, make_account, invite, answer_through) -> Records:  # noqa: F811
+    accounts = {role: make_account(role) for role in ALL_ROLES}
+    iro = accounts["iro"]
+    fresh, _ = invite(iro, first_name=FIRST_NAME)
+    answered, token = invite(iro, first_name=FIRST_NAME)
+    conversation_id = answer_through(
+        token, {"home": "bad", "worries": WORDS, "talk_to_iro": "yes", "advocate": "no", "share_with_iro": "yes"}
+    )
+    with app.app_context():
+        answer = db.session.scalar(
+            db.select(Answer).where(Answer.conversation_id == conversation_id, Answer.question_id == "worries")
+        )
+        alert = SafeguardingAlert(
+            conversation_id=conversation_id, answer_id=answer.id, questionnaire_id="test-child-before",
+            question_id="worries", category="abuse", evidence=["hurts me"], text=DISCLOSURE, invited=True,
+            iro_id=iro.id,
+        )  # fmt: skip
+        quote = BankedQuote(
+            answer_id=answer.id, theme="placement", sentiment="negative", suggested_text=WORDS, redacted_text=WORDS,
+            status="approved",
+        )  # fmt: skip
+        entry = YouSaidWeDid(you_said="Reviews were too long.", we_did="Reviews now take under an hour.")
+        db.session.add_all([alert, quote, entry])
+        db.session.commit()
+        task_id = db.session.scalar(db.select(StaffTask.id).where(StaffTask.conversation_id == conversation_id))
+        return Records(
+            accounts, fresh, answered, conversation_id, alert.id, task_id, quote.id, entry.id, accounts["cicc"].id
+        )
