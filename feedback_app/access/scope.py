@@ -25,6 +25,7 @@ from sqlalchemy import ColumnElement, Text, and_, cast, exists, false, or_, sele
 
 from ..extensions import db
 from ..models import (
+    AccessRequest,
     Answer,
     AuditEvent,
     BankedQuote,
@@ -201,6 +202,10 @@ def staff_accounts(user: p.Principal, role: p.Role) -> ColumnElement[bool]:
     return StaffUser.id == user.id
 
 
+def access_requests(user: p.Principal, role: p.Role) -> ColumnElement[bool]:
+    return true() if _has(role, p.MANAGE_ACCOUNTS, p.APPROVE_ACCESS) else false()
+
+
 def you_said_we_did(user: p.Principal, role: p.Role) -> ColumnElement[bool]:
     return true() if _has(role, p.SEE_CICC_VIEW, p.EDIT_YOU_SAID_WE_DID) else false()
 
@@ -216,4 +221,5 @@ FILTERS: dict[type, Filter] = {
     AuditEvent: audit_events,
     StaffUser: staff_accounts,
     YouSaidWeDid: you_said_we_did,
+    AccessRequest: access_requests,
 }

@@ -20,8 +20,12 @@ class AccountError(ValueError):
     """The change cannot be made as asked; the message says why."""
 
 
-def create_user(email: str, role: str, password: str, display_name: str | None = None) -> StaffUser:
-    """Add a staff account (flushed, not committed). Raises AccountError or WeakPassword."""
+def create_user(email: str, role: str, password: str | None, display_name: str | None = None) -> StaffUser:
+    """Add a staff account (flushed, not committed). Raises AccountError or WeakPassword.
+
+    With `password` None the account has none until one is set (an account
+    waiting for a second person to approve its role: see `approvals`).
+    """
     email = normalise_email(email)
     local, _, domain = email.partition("@")
     if not local or "." not in domain or " " in email or len(email) > 254:
@@ -29,13 +33,14 @@ def create_user(email: str, role: str, password: str, display_name: str | None =
     _check_role(role)
     if find_user(email) is not None:
         raise AccountError("There is already an account with that email address.")
-    check_password(password, email)
+    if password is not None:
+        check_password(password, email)
     now = clock.now()
     user = StaffUser(
         email=email,
         role=role,
         display_name=(display_name or "").strip()[:120] or local,
-        password_hash=hash_password(password),
+        password_hash=hash_password(password) if password is not None else "!",  # "!" matches no password
         created_at=now,
         password_changed_at=now,
     )
@@ -45,10 +50,15 @@ def create_user(email: str, role: str, password: str, display_name: str | None =
 
 
 def change_role(user: StaffUser, role: str) -> None:
+    check_role_change(user, role)
+    user.role = role
+
+
+def check_role_change(user: StaffUser, role: str) -> None:
+    """Raise AccountError unless `user` may be given `role` (a known role, never leaving no admin)."""
     _check_role(role)
     if user.role == "admin" and role != "admin" and _is_last_active_admin(user):
         raise AccountError("This is the only active admin account. Make someone else an admin first.")
-    user.role = role
 
 
 def set_active(user: StaffUser, active: bool, by: StaffUser | None) -> None:

@@ -1,5 +1,6 @@
 """The service's tables, as typed SQLAlchemy 2.0 models."""
 
+from .access_request import AccessRequest
 from .audit import AuditEvent
 from .base import Base, utcnow
 from .conversation import Answer, Conversation, QuestionnaireVersion
@@ -11,7 +12,7 @@ from .task import StaffTask
 from .you_said_we_did import YouSaidWeDid
 
 __all__ = ["Answer", "Base", "Conversation", "QuestionnaireVersion", "utcnow"]
-__all__ += ["AuditEvent", "SignInFailure", "StaffSession", "StaffUser"]
+__all__ += ["AccessRequest", "AuditEvent", "SignInFailure", "StaffSession", "StaffUser"]
 __all__ += ["SafeguardingAlert"]
 __all__ += ["Invitation", "StaffTask"]
 __all__ += ["BankedQuote", "YouSaidWeDid"]

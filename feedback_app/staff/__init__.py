@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 
-from . import audit_log, routes, users  # noqa: E402,F401 - routes attach themselves to bp
+from . import approvals, audit_log, routes, users  # noqa: E402,F401 - routes attach themselves to bp

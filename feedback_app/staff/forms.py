@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField
-from wtforms.validators import EqualTo, InputRequired, Length
+from wtforms.validators import EqualTo, InputRequired, Length, Optional
 
 from ..access import ROLES
 
@@ -26,8 +26,10 @@ class NewUserForm(FlaskForm):
         render_kw={"autocomplete": "off"},
     )
     role = SelectField("Role", choices=ROLE_CHOICES, validators=[InputRequired("Choose a role.")])
+    # Required only for a role that reads no answers: for one that does, the
+    # IRO manager who approves the role sets the password (auth.approvals).
     password = PasswordField(
-        "Password", validators=[InputRequired("Enter a password."), Length(max=256)],
+        "Password", validators=[Optional(), Length(max=256)],
         render_kw={"autocomplete": "new-password"},
     )
     confirm = PasswordField(
@@ -46,6 +48,14 @@ class RoleForm(FlaskForm):
 
 class ActiveForm(FlaskForm):
     active = HiddenField()
+
+
+class AskForm(FlaskForm):
+    """Asking for a new password for an account that reads answers: no password in it."""
+
+
+class DecisionForm(FlaskForm):
+    """Refusing an access request."""
 
 
 class PasswordResetForm(FlaskForm):

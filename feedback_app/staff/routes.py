@@ -27,6 +27,10 @@ STAFF_PAGES: list[StaffPage] = [
     StaffPage("invitations.my_reviews", "My reviews", "What the people you invited chose to share with you."),
     StaffPage("invitations.task_list", "Requests", "Children asking to talk to their IRO or to have an advocate."),
     StaffPage("staff.users", "Staff accounts", "Add people, change their role, reset passwords, deactivate accounts."),
+    StaffPage(
+        "staff.access_requests", "Access approvals",
+        "Approve or refuse a role that reads answers, or a new password for such an account.",
+    ),  # fmt: skip
     StaffPage("staff.audit_log", "Audit log", "Who signed in, viewed, exported or changed what, and when."),
     StaffPage("responses.dashboard", "Dashboard", "How many took part, completion rates, where people stop."),
     StaffPage("responses.responses", "Responses", "Every conversation, filtered by questionnaire, age, dates, theme, sentiment."),

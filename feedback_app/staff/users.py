@@ -1,4 +1,9 @@
-"""Admin pages for staff accounts: list, create, change role, deactivate, reset password."""
+"""Admin pages for staff accounts: list, create, change role, deactivate, reset password.
+
+A role that reads answers, and a new password for an account that has one,
+are asked for here and approved by an IRO manager (`auth.approvals`,
+`staff.approvals`): the admin never sets such a password.
+"""
 
 from __future__ import annotations
 
@@ -9,20 +14,21 @@ from werkzeug.wrappers import Response
 from .. import audit
 from ..access import ROLES, get_or_refuse, requires, scope
 from ..access.policy import MANAGE_ACCOUNTS
-from ..auth import current_user
+from ..auth import approvals, current_user
 from ..auth.accounts import AccountError, change_role, create_user, reset_password, set_active
 from ..auth.passwords import WeakPassword
 from ..extensions import db
-from ..models import StaffUser
+from ..models import AccessRequest, StaffUser
 from . import bp
-from .forms import ActiveForm, NewUserForm, PasswordResetForm, RoleForm
+from .forms import ActiveForm, AskForm, NewUserForm, PasswordResetForm, RoleForm
 
 
 @bp.get("/users")
 @requires(MANAGE_ACCOUNTS)
 def users() -> str:
     people = db.session.scalars(select(StaffUser).where(scope(current_user(), StaffUser)).order_by(StaffUser.active.desc(), StaffUser.email)).all()
-    return render_template("staff/users/list.html", people=people)
+    waiting_ids = {request.user_id for request in approvals.waiting() if request.new_account}
+    return render_template("staff/users/list.html", people=people, waiting_ids=waiting_ids)
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
@@ -30,8 +36,20 @@ def users() -> str:
 def new_user() -> Response | str:
     form = NewUserForm()
     if form.validate_on_submit():
+        if approvals.needs_second_person(form.role.data):
+            request = _ask_for_new_account(form)
+            if request is None:
+                return render_template("staff/users/new.html", form=form)
+            user = request.user
+            audit.record("user_created", "staff_user", user.id, role=user.role, waiting_for_approval=True)
+            audit.record("access_requested", "access_request", request.id, kind=request.kind, role=request.role)
+            db.session.commit()
+            flash(f"Account made for {user.email}. An IRO manager must approve the role and set the password first.")
+            return redirect(url_for("staff.user", user_id=user.id), code=303)
         try:
-            user = create_user(form.email.data or "", form.role.data, form.password.data or "", form.display_name.data)
+            if not form.password.data:
+                raise WeakPassword("Enter a password.")
+            user = create_user(form.email.data or "", form.role.data, form.password.data, form.display_name.data)
         except AccountError as problem:
             form.email.errors.append(str(problem))
         except WeakPassword as problem:
@@ -43,6 +61,24 @@ def new_user() -> Response | str:
             return redirect(url_for("staff.user", user_id=user.id), code=303)
         db.session.rollback()
     return render_template("staff/users/new.html", form=form)
+
+
+def _ask_for_new_account(form: NewUserForm) -> AccessRequest | None:
+    """A new account with a role that reads answers: made deactivated, with no
+    password, until approved (not committed). None, with the form's errors, if refused."""
+    if form.password.data:
+        form.password.errors.append(
+            "Leave the password empty for this role: the IRO manager who approves it sets the password."
+        )
+        return None
+    try:
+        return approvals.ask_for_new_account(
+            form.email.data or "", form.role.data, form.display_name.data, by=current_user()
+        )
+    except AccountError as problem:
+        db.session.rollback()
+        form.email.errors.append(str(problem))
+        return None
 
 
 @bp.get("/users/<int:user_id>")
@@ -61,7 +97,12 @@ def user_role(user_id: int) -> Response | tuple[str, int]:
         return _user_page(person, role_form=form), 400
     before = {"role": person.role, "display_name": person.display_name}
     try:
-        change_role(person, form.role.data)
+        if form.role.data != person.role and approvals.needs_second_person(form.role.data):
+            request = approvals.ask_for_role(person, form.role.data, by=current_user())
+            audit.record("access_requested", "access_request", request.id, kind=request.kind, role=request.role)
+            flash("An IRO manager must approve the new role; until then the role stays as it was.")
+        else:
+            change_role(person, form.role.data)
     except AccountError as problem:
         db.session.rollback()
         form.role.errors.append(str(problem))
@@ -71,8 +112,8 @@ def user_role(user_id: int) -> Response | tuple[str, int]:
     changed = {key: [before[key], after[key]] for key in before if before[key] != after[key]}
     if changed:
         audit.record("user_changed", "staff_user", person.id, changed=changed)
-        db.session.commit()
         flash("Changes saved.")
+    db.session.commit()
     return redirect(url_for("staff.user", user_id=person.id), code=303)
 
 
@@ -85,6 +126,8 @@ def user_active(user_id: int) -> Response | tuple[str, int]:
         abort(400)
     make_active = form.active.data == "yes"
     try:
+        if make_active and approvals.blocks_reactivation(person):
+            raise AccountError("This account is waiting for an IRO manager to approve its role.")
         set_active(person, make_active, by=current_user())
     except AccountError as problem:
         db.session.rollback()
@@ -99,6 +142,14 @@ def user_active(user_id: int) -> Response | tuple[str, int]:
 @requires(MANAGE_ACCOUNTS)
 def user_password(user_id: int) -> Response | tuple[str, int]:
     person = _person(user_id)
+    if approvals.needs_second_person(person.role):
+        if not AskForm().validate_on_submit():
+            abort(400)
+        request = approvals.ask_for_new_password(person, by=current_user())
+        audit.record("access_requested", "access_request", request.id, kind=request.kind)
+        db.session.commit()
+        flash("An IRO manager must approve the new password; they set it and give it to the person.")
+        return redirect(url_for("staff.user", user_id=person.id), code=303)
     form = PasswordResetForm()
     if form.validate_on_submit():
         try:
@@ -130,6 +181,8 @@ def _user_page(
         role_name=ROLES.get(person.role, person.role),
         role_form=role_form or RoleForm(formdata=None, role=person.role, display_name=person.display_name),
         password_form=password_form or PasswordResetForm(formdata=None),
+        needs_approval=approvals.needs_second_person(person.role),
+        waiting=approvals.waiting(person),
         active_form=ActiveForm(formdata=None),
         active_error=active_error,
     )

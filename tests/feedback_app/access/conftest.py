@@ -8,7 +8,15 @@ import pytest
 from flask import Flask
 
 from feedback_app.extensions import db
-from feedback_app.models import Answer, BankedQuote, SafeguardingAlert, StaffTask, YouSaidWeDid
+from feedback_app.models import (
+    AccessRequest,
+    Answer,
+    BankedQuote,
+    SafeguardingAlert,
+    StaffTask,
+    StaffUser,
+    YouSaidWeDid,
+)
 from tests.feedback_app.auth.staff_helpers import ALL_ROLES, Account, fake_clock, fast_hashing, make_account  # noqa: F401
 from tests.feedback_app.invitations.conftest import answer_through, app, clock, invite  # noqa: F401
 
@@ -30,6 +38,7 @@ class Records:
     quote: int
     entry: int
     user: int  # a staff account to look at
+    request: int  # an admin asking for that account to become an IRO
 
 
 @pytest.fixture
@@ -55,9 +64,14 @@ def records(app: Flask, make_account, invite, answer_through) -> Records:  # noq
             status="approved",
         )  # fmt: skip
         entry = YouSaidWeDid(you_said="Reviews were too long.", we_did="Reviews now take under an hour.")
-        db.session.add_all([alert, quote, entry])
+        request = AccessRequest(
+            kind="role", role="iro", user=db.session.get(StaffUser, accounts["cicc"].id),
+            requested_by=db.session.get(StaffUser, accounts["admin"].id),
+        )  # fmt: skip
+        db.session.add_all([alert, quote, entry, request])
         db.session.commit()
         task_id = db.session.scalar(db.select(StaffTask.id).where(StaffTask.conversation_id == conversation_id))
         return Records(
-            accounts, fresh, answered, conversation_id, alert.id, task_id, quote.id, entry.id, accounts["cicc"].id
+            accounts, fresh, answered, conversation_id, alert.id, task_id, quote.id, entry.id, accounts["cicc"].id,
+            request.id,
         )

@@ -32,6 +32,10 @@ EXPECTED: dict[tuple[str, str], set[str]] = {
     ("POST", "staff.user_active"): ADMIN,
     ("POST", "staff.user_password"): ADMIN,
     ("GET", "staff.audit_log"): ADMIN,
+    ("GET", "staff.access_requests"): MANAGER,
+    ("GET", "staff.access_request"): MANAGER,
+    ("POST", "staff.approve_access"): MANAGER,
+    ("POST", "staff.refuse_access"): MANAGER,
     ("GET", "invitations.invitations"): INVITERS,
     ("GET", "invitations.new_invitation"): INVITERS,
     ("POST", "invitations.new_invitation"): INVITERS,
@@ -66,7 +70,7 @@ EXPECTED: dict[tuple[str, str], set[str]] = {
 }
 OPEN_TO_ALL = {"auth.login", "auth.logout"}
 # POSTs that change what later requests see go last.
-LAST = ("invitations.stop", "quotes.reject", "cicc.remove_entry")
+LAST = ("invitations.stop", "quotes.reject", "cicc.remove_entry", "staff.refuse_access")
 
 
 def staff_routes(app) -> list[tuple[str, str]]:
@@ -83,7 +87,7 @@ def url(app, endpoint: str, records: Records) -> str:
     (rule,) = app.url_map.iter_rules(endpoint)
     ids = {
         "entry_id": records.entry, "quote_id": records.quote, "conversation_id": records.conversation,
-        "alert_id": records.alert, "task_id": records.task, "user_id": records.user,
+        "alert_id": records.alert, "task_id": records.task, "user_id": records.user, "request_id": records.request,
         "invitation_id": records.answered if endpoint == "invitations.review" else records.invitation,
     }  # fmt: skip
     with app.test_request_context():
