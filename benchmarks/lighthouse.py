@@ -44,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from werkzeug.serving import make_server  # noqa: E402
 
-from feedback_app import create_app  # noqa: E402
+from feedback_app import create_app, question_types  # noqa: E402
 from feedback_app.extensions import db  # noqa: E402
 from feedback_app.models import Base  # noqa: E402
 
@@ -98,12 +98,8 @@ def conversation_page(base: str, questionnaire: str, answers: int) -> str:
             question = json.load(response)["question"]
         if question is None:
             break
-        if question["type"] == "free_text":
-            value: object = "I like where I live. My carer is kind."
-        elif question["type"] == "multi_choice":
-            value = [question["options"][0]["value"]]
-        else:
-            value = question["options"][0]["value"]
+        first = [option["value"] for option in question["options"][:1]]
+        value = question_types.of(question["type"]).example(first, "I like where I live. My carer is kind.")
         body = json.dumps({"question_id": question["id"], "value": value}).encode()
         request = urllib.request.Request(
             f"{api}/answers", data=body, headers={"Content-Type": "application/json"}, method="POST"

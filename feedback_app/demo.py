@@ -14,6 +14,7 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import func, select
 
+from . import question_types
 from .access import COMMAND_LINE
 from .conversation import service
 from .conversation.engine import open_question
@@ -61,13 +62,10 @@ def answer_all(conversation: Conversation, rng: random.Random, consent: bool = T
             service.record_answer(conversation, question.id, "yes")
         elif rng.random() < 0.1:
             service.record_answer(conversation, question.id, None, skip=True)
-        elif question.type == "free_text":
-            service.record_answer(conversation, question.id, rng.choice(DEMO_TEXTS))
-        elif question.type == "multi_choice":
-            picks = rng.sample([o.value for o in question.options], k=min(2, len(question.options)))
-            service.record_answer(conversation, question.id, picks)
         else:
-            service.record_answer(conversation, question.id, rng.choice(question.options).value)
+            picks = rng.sample([o.value for o in question.options], k=min(2, len(question.options)))
+            answer = question_types.of(question).example(picks, rng.choice(DEMO_TEXTS))
+            service.record_answer(conversation, question.id, answer)
     service.submit(conversation)
 
 
@@ -98,7 +96,7 @@ def _invited(rng: random.Random) -> int:
 def _worry() -> None:
     conversation = service.start("young-person-before-review")
     state = service.state_of(conversation)
-    while state.question is not None and state.question.question.type != "free_text":
+    while state.question is not None and question_types.of(state.question.question).answer != "text":
         state = service.record_answer(conversation, state.question.question.id, None, skip=True)
     if state.question is not None:
         service.record_answer(conversation, state.question.question.id, DEMO_WORRY)

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
-import yaml
 from flask import Response, current_app, jsonify, request
 
+from ..chat import drawn_parts
 from ..conversation import service
 from ..conversation.engine import AnswerError, NotOpenError, SubmittedError
 from ..extensions import csrf, limiter
 from ..questionnaire import registry
 from ..questionnaire.loader import localise
 from . import bp
+from .document import document
 from .requests import RequestProblem, json_object, optional_string
 from .serialise import state_json
 
@@ -22,7 +22,8 @@ from .serialise import state_json
 # cookie, so cross-site request forgery has nothing to ride on.
 csrf.exempt(bp)
 
-OPENAPI = Path(__file__).with_name("openapi.yaml")
+# `?render=chat`: the state also carries the chat page's parts as HTML, for chat.js.
+RENDERINGS = ("chat",)
 
 
 class ApiError(Exception):
@@ -37,12 +38,16 @@ def _api_error(error: ApiError) -> tuple[Response, int]:
     return jsonify(error=error.message), error.status
 
 
+@bp.before_request
+def _known_rendering() -> None:
+    # Checked before anything is done, so that a bad request never stores an answer first.
+    if request.args.get("render", RENDERINGS[0]) not in RENDERINGS:
+        raise RequestProblem(f"'render' can only be {', '.join(RENDERINGS)}.")
+
+
 @bp.get("/openapi.json")
 def openapi() -> Response:
-    spec = current_app.extensions.get("openapi_spec")
-    if spec is None:
-        spec = current_app.extensions["openapi_spec"] = yaml.safe_load(OPENAPI.read_text("utf-8"))
-    return jsonify(spec)
+    return jsonify(document())
 
 
 @bp.get("/questionnaires")
@@ -101,7 +106,7 @@ def answer(token: str) -> Response:
         raise RequestProblem("Give the answer as \"value\", or send \"skip\": true.")
     with _answer_errors():
         state = service.record_answer(conversation, question_id, data.get("value"), skip=skip)
-    return _json_state(conversation.token, state)
+    return _json_state(conversation, state)
 
 
 @bp.post("/conversations/<token>/finish")
@@ -109,7 +114,7 @@ def finish(token: str) -> Response:
     json_object(set())
     conversation = _conversation(token)
     with _answer_errors():
-        return _json_state(conversation.token, service.finish_early(conversation))
+        return _json_state(conversation, service.finish_early(conversation))
 
 
 @bp.post("/conversations/<token>/resume")
@@ -117,7 +122,7 @@ def resume(token: str) -> Response:
     json_object(set())
     conversation = _conversation(token)
     with _answer_errors():
-        return _json_state(conversation.token, service.resume(conversation))
+        return _json_state(conversation, service.resume(conversation))
 
 
 @bp.post("/conversations/<token>/submit")
@@ -125,7 +130,7 @@ def submit(token: str) -> Response:
     json_object(set())
     conversation = _conversation(token)
     with _answer_errors():
-        return _json_state(conversation.token, service.submit(conversation))
+        return _json_state(conversation, service.submit(conversation))
 
 
 def _conversation(token: str):
@@ -136,11 +141,14 @@ def _conversation(token: str):
 
 
 def _state(conversation, change: str | None = None) -> Response:
-    return _json_state(conversation.token, service.state_of(conversation, change=change))
+    return _json_state(conversation, service.state_of(conversation, change=change))
 
 
-def _json_state(token: str, state) -> Response:
-    return jsonify(state_json(token, state))
+def _json_state(conversation, state) -> Response:
+    body = state_json(conversation.token, state)
+    if request.args.get("render") == "chat":
+        body["html"] = drawn_parts(conversation, state)
+    return jsonify(body)
 
 
 @contextmanager

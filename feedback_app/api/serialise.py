@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import question_types
 from ..conversation.engine import ConversationState
 
 
@@ -26,7 +27,7 @@ def state_json(token: str, state: ConversationState) -> dict[str, Any]:
             "text": question.text,
             "hint": question.hint,
             "options": [{"value": v, "label": label, "emoji": emoji} for v, label, emoji in question.options],
-            "max_length": question.question.max_length if question.question.type == "free_text" else None,
+            "max_length": question_types.of(question.question).max_length(question.question),
             "current": list(question.current) if isinstance(question.current, tuple) else question.current,
             "is_change": question.is_change,
         },

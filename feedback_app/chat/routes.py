@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, current_app, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from .. import question_types
 from ..conversation import service
 from ..conversation.engine import AnswerError
 from ..conversation.wording import LANGUAGE_NAMES, interface_text
@@ -12,11 +13,12 @@ from ..extensions import limiter
 from ..questionnaire.loader import localise
 from . import bp
 from .forms import ACTIONS, AnswerForm
+from .parts import latest_index
 
 
 @bp.app_context_processor
 def _wording() -> dict:
-    return {"words": interface_text}
+    return {"words": interface_text, "question_type": question_types.of}
 
 
 @bp.get("/start/<questionnaire_id>")
@@ -62,22 +64,18 @@ def act(token: str) -> Response | tuple[str, int]:
         elif action == "submit":
             service.submit(found)
         else:
-            service.record_answer(
-                found, form.question_id.data or "", _value_from(request.form), skip=action == "skip"
-            )
+            question_id = form.question_id.data or ""
+            service.record_answer(found, question_id, _value_from(found, question_id), skip=action == "skip")
     except AnswerError as error:
         return _again(found, form, str(error))
     return redirect(url_for("chat.conversation", token=found.token, _anchor="latest"), code=303)
 
 
-def _value_from(form) -> object:
-    """The answer as the engine expects it: text, one choice, or several."""
-    values = form.getlist("value")
-    if "text" in form and not values:
-        return form.get("text", "")
-    if form.get("multi") == "1":
-        return values
-    return values[0] if values else None
+def _value_from(found, question_id: str) -> object:
+    """The answer as the engine expects it, read from the form as the question's type posts it."""
+    question = service.questionnaire_of(found).question(question_id)
+    # An unknown question is refused by the engine, in words, whatever was sent.
+    return question_types.of(question).from_form(request.form) if question is not None else None
 
 
 def _again(found, form: AnswerForm, message: str) -> tuple[str, int]:
@@ -99,6 +97,7 @@ def _page(found, state, form: AnswerForm, error: str | None = None, typed: str =
         typed=typed,
         title=title,
         languages=languages,
+        latest=latest_index(state),
     )
 
 

@@ -11,16 +11,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .. import question_types
+from ..question_types import AnswerError, AnswerValue
 from ..questionnaire.loader import localise
 from ..questionnaire.schema import RIGHT_TO_LEFT, LocalText, Message, Question, Questionnaire
 from .wording import interface_text
 
 Status = Literal["open", "review", "submitted"]
-AnswerValue = str | tuple[str, ...] | None  # None: the person chose to skip
-
-
-class AnswerError(ValueError):
-    """An answer cannot be accepted; the message is fit to show the person."""
+__all__ = ["AnswerError", "AnswerValue"]  # defined with the question types, raised from here
 
 
 class NotOpenError(AnswerError):
@@ -207,36 +205,8 @@ def accept_answer(
 
 
 def validate_value(question: Question, value: object) -> str | tuple[str, ...]:
-    """The answer in stored form, or AnswerError saying what is wrong with it."""
-    if question.type == "free_text":
-        if not isinstance(value, str):
-            raise AnswerError("Please type your answer as text.")
-        text = value.strip()
-        if not text:
-            raise AnswerError("Please type something, or choose Skip.")
-        if len(text) > question.max_length:
-            raise AnswerError(
-                f"That is a bit long: please keep it under {question.max_length} characters."
-            )
-        return text
-    allowed = {o.value for o in question.options}
-    if question.type == "multi_choice":
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise AnswerError("Please choose one or more of the options.")
-        if not value:
-            raise AnswerError("Please choose at least one option, or choose Skip.")
-        unknown = [v for v in value if v not in allowed]
-        if unknown:
-            raise AnswerError(f"{unknown[0]!r} is not one of the options for this question.")
-        # Keep the questionnaire's order so the same choices read the same.
-        return tuple(o.value for o in question.options if o.value in set(value))
-    if not isinstance(value, str):
-        raise AnswerError("Please choose one of the options.")
-    if value not in allowed:
-        raise AnswerError(f"{value!r} is not one of the options for this question.")
-    return value
+    """The answer in stored form, or AnswerError saying what is wrong with it (the question's type decides)."""
+    return question_types.of(question).accept(question, value)
 
 
 def with_answer(progress: Progress, question_id: str, value: AnswerValue) -> Progress:
@@ -279,15 +249,7 @@ def _answer_message(question: Question, value: AnswerValue, language: str, q: Qu
 def _answer_text(question: Question, value: AnswerValue, language: str, q: Questionnaire) -> str:
     if value is None:
         return interface_text("skipped", language)
-    if question.type == "free_text":
-        return str(value)
-    values = value if isinstance(value, tuple) else (value,)
-    labels = []
-    for v in values:
-        option = question.option(v)
-        label = localise(option.label, language, q.default_language) if option else v
-        labels.append(f"{option.emoji} {label}" if option and option.emoji else label)
-    return ", ".join(labels)
+    return question_types.of(question).shown(question, value, lambda text: localise(text, language, q.default_language))
 
 
 def _personalise(text: str, first_name: str | None, language: str) -> str:

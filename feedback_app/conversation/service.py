@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 
 from analysis import ANALYSER_VERSION
 
+from .. import question_types
 from ..answer_analysis import analyse_text
 from ..database import reading
 from ..extensions import db
@@ -135,7 +136,7 @@ def record_answer(
     # row per question.
     progress = progress_of(conversation)
     question, stored = engine.accept_answer(q, progress, question_id, value, skip=skip)
-    text = stored if question.type == "free_text" and isinstance(stored, str) else None
+    text = question_types.of(question).analysed_text(stored)
     values = {
         "value": list(stored) if isinstance(stored, tuple) else stored,
         "skipped": stored is None,

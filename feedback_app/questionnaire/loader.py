@@ -18,17 +18,8 @@ from pydantic import ValidationError
 
 from analysis.plain_yaml import load_plain_yaml
 
+from .. import question_types
 from .schema import Condition, LocalText, Message, Question, Questionnaire
-
-# The words of a yes / no / not sure question in each language we ship, so
-# that files do not have to repeat them.
-YES_NO_LABELS: dict[str, tuple[str, str, str]] = {
-    "en": ("Yes", "No", "Not sure"),
-    "ar": ("نعم", "لا", "لست متأكدًا"),
-    "cy": ("Ydw", "Nac ydw", "Dim yn siŵr"),
-    "pl": ("Tak", "Nie", "Nie wiem"),
-}
-YES_NO_VALUES = ("yes", "no", "not_sure")
 
 
 class QuestionnaireError(Exception):
@@ -112,7 +103,7 @@ def load_file(path: Path) -> LoadedQuestionnaire:
 
 def parse(data: Mapping, source: str = "<questionnaire>") -> Questionnaire:
     """Validate one questionnaire's data. Raises QuestionnaireError naming `source`."""
-    data = _with_yes_no_options(data)
+    data = _filled_in(data)
     try:
         questionnaire = Questionnaire.model_validate(data)
     except ValidationError as error:
@@ -133,37 +124,21 @@ def content_hash(questionnaire: Questionnaire) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _with_yes_no_options(data: Mapping) -> dict:
-    """Fill in the fixed options of yes / no / not sure questions."""
+def _filled_in(data: Mapping) -> dict:
+    """Each question as its type completes it (a yes_no question's fixed options, say)."""
     data = dict(data)
     steps = data.get("steps")
     if not isinstance(steps, list):
         return data
     languages = data.get("languages") or ["en"]
-    filled = []
-    for step in steps:
-        if isinstance(step, dict) and step.get("type") == "yes_no" and "options" not in step:
-            step = dict(step)
-            step["options"] = [
-                {
-                    "value": value,
-                    "label": {
-                        lang: YES_NO_LABELS[lang][i] for lang in languages if lang in YES_NO_LABELS
-                    }
-                    or value,
-                }
-                for i, value in enumerate(YES_NO_VALUES)
-            ]
-            step["_yes_no_filled"] = True
-        filled.append(step)
-    data["steps"] = [_strip_marker(s) for s in filled]
+    handlers = question_types.QUESTION_TYPES
+    data["steps"] = [
+        handlers[step["type"]].fill_in(step, languages)
+        if isinstance(step, dict) and step.get("type") in handlers
+        else step
+        for step in steps
+    ]
     return data
-
-
-def _strip_marker(step: object) -> object:
-    if isinstance(step, dict):
-        step.pop("_yes_no_filled", None)
-    return step
 
 
 def _describe(source: str, data: Mapping, error: Mapping) -> str:
@@ -226,7 +201,7 @@ def _check_condition(condition: Condition, earlier: Mapping[str, Question]) -> I
         )
         return
     values = (condition.is_in or ()) + (condition.not_in or ())
-    if values and target.type == "free_text":
+    if values and question_types.of(target).answer == "text":
         yield f"'when' compares free text answers of {target.id!r}; use 'answered' instead"
         return
     known = {o.value for o in target.options}

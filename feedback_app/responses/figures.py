@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
 
+from .. import question_types
 from ..access import Figures, scope
 from ..access.policy import Principal
 from ..extensions import db
@@ -32,7 +33,7 @@ class OptionCount:
 class QuestionFigures:
     question_id: str
     text: str
-    type: str
+    several: bool  # a person could pick more than one option
     answered: int
     skipped: int
     options: list[OptionCount]
@@ -47,7 +48,7 @@ def closed_question_figures(user: Principal, questionnaire_id: str, period: Peri
     q = latest_questionnaire(questionnaire_id)
     if q is None:
         return []
-    closed = [question for question in q.questions if question.type != "free_text"]
+    closed = [question for question in q.questions if question_types.of(question).counted]
     base = [
         scope(user, Figures),
         Conversation.questionnaire_id == questionnaire_id,
@@ -67,7 +68,7 @@ def closed_question_figures(user: Principal, questionnaire_id: str, period: Peri
             .group_by(Answer.question_id)
         )
     }
-    single = [question.id for question in closed if question.type != "multi_choice"]
+    single = [question.id for question in closed if question_types.of(question).answer == "choice"]
     chosen: dict[tuple[str, str], int] = {}
     stored_value = json_text(Answer.value)
     for question_id, value, count in db.session.execute(
@@ -79,7 +80,7 @@ def closed_question_figures(user: Principal, questionnaire_id: str, period: Peri
         decoded = json.loads(value)
         chosen[question_id, decoded if isinstance(decoded, str) else value] = count
     for question in closed:
-        if question.type == "multi_choice" and question.options:
+        if question_types.of(question).answer == "choices" and question.options:
             counts = db.session.execute(
                 select(
                     *[
@@ -108,9 +109,8 @@ def closed_question_figures(user: Principal, questionnaire_id: str, period: Peri
             )
             for value in values
         ]
-        figures.append(
-            QuestionFigures(question.id, staff_text(question.text, q), question.type, answered, skipped, options)
-        )
+        several = question_types.of(question).answer == "choices"
+        figures.append(QuestionFigures(question.id, staff_text(question.text, q), several, answered, skipped, options))
     return figures
 
 

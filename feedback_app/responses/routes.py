@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from flask import render_template, request
 
-from .. import audit
+from .. import audit, question_types
 from ..access import get_or_refuse, may_use, requires, visible_ids
 from ..access.policy import SEE_FIGURES, SEE_RESPONSES
 from ..auth import current_user
@@ -28,7 +28,6 @@ from .queries import (
     counts_by_questionnaire,
     counts_over_time,
     drop_off,
-    option_label,
     questionnaire_titles,
     recent_conversations,
     staff_text,
@@ -220,15 +219,16 @@ def _stops_chart(stops):
 
 
 def _answer_row(question_id, text, answer, question, q) -> AnswerRow:
-    is_text = question is None or question.type == "free_text"
+    # An answer to a question no longer in its version is shown as it was stored.
+    kind = question_types.of(question) if question is not None else None
     if answer.skipped or answer.value is None:
         shown = None
-    elif isinstance(answer.value, list):
-        shown = ", ".join(option_label(question, v, q) if question else v for v in answer.value)
-    elif question is not None and question.type != "free_text":
-        shown = option_label(question, answer.value, q)
+    elif kind is None:
+        shown = ", ".join(answer.value) if isinstance(answer.value, list) else str(answer.value)
     else:
-        shown = str(answer.value)
+        value = tuple(answer.value) if isinstance(answer.value, list) else answer.value
+        shown = kind.shown(question, value, lambda words: staff_text(words, q))
+    is_text = kind is None or kind.answer == "text"
     return AnswerRow(question_id, text, shown, is_text and shown is not None, answer.analysis, is_flagged(answer))
 
 

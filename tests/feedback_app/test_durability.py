@@ -16,6 +16,7 @@ import pytest
 import requests
 from sqlalchemy import select
 
+from feedback_app import question_types
 from feedback_app.extensions import db
 from feedback_app.models import Answer, Conversation
 
@@ -30,11 +31,7 @@ def free_port() -> int:
 
 
 def value_for(question: dict):
-    if question["type"] == "free_text":
-        return "It is ok here."
-    if question["type"] == "multi_choice":
-        return [question["options"][0]["value"]]
-    return question["options"][0]["value"]
+    return question_types.of(question["type"]).example([o["value"] for o in question["options"][:1]], "It is ok here.")
 
 
 @pytest.mark.slow

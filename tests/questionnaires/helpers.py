@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from feedback_app import question_types
 from feedback_app.conversation.engine import (
     AnswerValue,
     Progress,
@@ -131,20 +132,16 @@ def english_wording(q: Questionnaire) -> str:
 
 # ---- answering through the engine ----------------------------------------
 
+def _values(question: Question) -> list[str]:
+    return [o.value for o in question.options]
+
+
 def first_option(question: Question) -> object:
-    if question.type == "free_text":
-        return "Things are fine, thank you."
-    if question.type == "multi_choice":
-        return [question.options[0].value]
-    return question.options[0].value
+    return question_types.of(question).example(_values(question)[:1], "Things are fine, thank you.")
 
 
 def last_option(question: Question) -> object:
-    if question.type == "free_text":
-        return "I am not happy and nobody listens to me."
-    if question.type == "multi_choice":
-        return [question.options[-1].value]
-    return question.options[-1].value
+    return question_types.of(question).example(_values(question)[-1:], "I am not happy and nobody listens to me.")
 
 
 def always_skip(question: Question) -> object:
@@ -152,12 +149,10 @@ def always_skip(question: Question) -> object:
 
 
 def every_option(question: Question) -> object:
-    """Multi-choice: tick everything; one-choice: the middle option."""
-    if question.type == "free_text":
-        return "Some good things and some bad things."
-    if question.type == "multi_choice":
-        return [o.value for o in question.options]
-    return question.options[len(question.options) // 2].value
+    """Several choices: tick everything; one choice: the middle option."""
+    values = _values(question)
+    middle_first = values[len(values) // 2 :] + values[: len(values) // 2]
+    return question_types.of(question).example(middle_first, "Some good things and some bad things.")
 
 
 def at_random(seed: int) -> Chooser:
@@ -166,12 +161,10 @@ def at_random(seed: int) -> Chooser:
     def choose(question: Question) -> object:
         if rng.random() < 0.15:
             return SKIP
-        if question.type == "free_text":
-            return rng.choice(["OK", "I miss my brother.", "School is good."])
-        values = [o.value for o in question.options]
-        if question.type == "multi_choice":
-            return rng.sample(values, k=rng.randint(1, len(values)))
-        return rng.choice(values)
+        text = rng.choice(["OK", "I miss my brother.", "School is good."])
+        values = _values(question)
+        chosen = rng.sample(values, k=rng.randint(1, len(values))) if values else []
+        return question_types.of(question).example(chosen, text)
 
     return choose
 

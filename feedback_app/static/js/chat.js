@@ -1,42 +1,34 @@
 /* The chat without page reloads.
  *
  * Progressive enhancement: the page works without this file (every answer is
- * a form post, then a redirect). With it, the answer form goes to the JSON API
- * and the page is brought up to date from the state that comes back: only new
- * messages are added to the log (which announces additions politely, so
- * nothing else repeats them), the next step replaces the form, and focus moves
- * to where the person carries on. Text only ever goes in through textContent.
+ * a form post, then a redirect). With it, the answer form goes to the JSON
+ * API, which sends back the new state together with the page's changing parts
+ * as the server's own templates draw them (`render=chat`), so this file never
+ * writes markup: only bubbles that are new are added to the log (which
+ * announces additions politely, so nothing else repeats them), the answer
+ * area is replaced, and focus moves to where the person carries on. The few
+ * pieces only a script needs (the read-aloud button, an error box) come from
+ * <template> elements in the page.
  */
 (function () {
   "use strict";
 
   var log = document.getElementById("log");
   var area = document.getElementById("answer-area");
-  if (!log || !area || !window.fetch || !Element.prototype.closest) {
+  var templates = document.createElement("template");
+  if (!log || !area || !window.fetch || !Element.prototype.closest || !("content" in templates)) {
     return;
   }
 
-  var firstForm = document.getElementById("answer-form");
-  var api = (firstForm && firstForm.getAttribute("data-api")) || area.getAttribute("data-api");
-  var words = JSON.parse(area.getAttribute("data-words") || "{}");
+  var api = area.getAttribute("data-api");
+  var errorGeneric = area.getAttribute("data-error-generic");
   var language = document.documentElement.lang || "en";
   var pagePath = window.location.pathname;
-  var postTo = firstForm ? firstForm.getAttribute("action") : pagePath;
-  var csrf = firstForm && firstForm.elements.namedItem("csrf_token") ? firstForm.elements.namedItem("csrf_token").value : "";
   var canSpeak = "speechSynthesis" in window && typeof window.SpeechSynthesisUtterance === "function";
   var busy = false;
-  var shown = Array.prototype.map.call(log.querySelectorAll(".bubble"), function (node) {
-    var text = node.querySelector("p");
+  var shown = bubbles(log.children).map(function (node) {
     addReadAloud(node);
-    return {
-      key: keyOf({
-        sender: senderOf(node),
-        kind: node.getAttribute("data-kind"),
-        question_id: node.getAttribute("data-question"),
-        text: text ? text.textContent : ""
-      }),
-      node: node
-    };
+    return { key: keyOf(node), node: node };
   });
 
   area.addEventListener("click", function (event) {
@@ -62,7 +54,11 @@
       // Without the API, post the form the old way, naming the button
       // that was pressed as the browser would.
       if (submitter && submitter.name) {
-        form.appendChild(hidden(submitter.name, submitter.value));
+        var field = document.createElement("input");
+        field.type = "hidden";
+        field.name = submitter.name;
+        field.value = submitter.value;
+        form.appendChild(field);
       }
       HTMLFormElement.prototype.submit.call(form);
     });
@@ -77,31 +73,37 @@
 
   /* Talking to the API */
 
-  /* The API call a press of `submitter` stands for: [url, body]. */
+  /* The API call a press of `submitter` stands for: [url, body]. The form
+     says what its answer is made of (data-answer: text, choice or choices),
+     never which type of question it is: typed words are in the field "text",
+     chosen options in "value". */
   function requestFor(form, submitter) {
     var name = submitter ? submitter.name : "action";
     var value = submitter ? submitter.value : "answer";
     var field = form.elements.namedItem("question_id");
     var answer = { question_id: field ? field.value : null };
+    var kind = form.getAttribute("data-answer");
     if (name === "action" && value !== "answer" && value !== "skip") {
       return [api + "/" + value, {}]; // finish, resume, submit
     }
     if (name === "action" && value === "skip") {
       answer.skip = true;
     } else if (name === "value") {
-      answer.value = value;
-    } else if (form.elements.namedItem("text")) {
-      answer.value = form.elements.namedItem("text").value;
-    } else if (form.elements.namedItem("multi")) {
+      answer.value = value; // an option's own button
+    } else if (kind === "choices") {
       answer.value = Array.prototype.filter
-        .call(form.querySelectorAll("input[type=checkbox]"), function (box) {
+        .call(form.querySelectorAll("input[name=value]"), function (box) {
           return box.checked;
         })
         .map(function (box) {
           return box.value;
         });
+    } else if (kind === "text") {
+      answer.value = form.elements.namedItem("text").value;
     } else {
-      answer.value = null;
+      // One choice from a field (a range, say) rather than an option's button.
+      var chosen = form.elements.namedItem("value");
+      answer.value = chosen && chosen.value ? chosen.value : null;
     }
     return [api + "/answers", answer];
   }
@@ -117,7 +119,7 @@
       options.headers["Content-Type"] = "application/json";
       options.body = JSON.stringify(body);
     }
-    fetch(url, options)
+    fetch(url + (url.indexOf("?") < 0 ? "?" : "&") + "render=chat", options)
       .then(
         function (response) {
           return response.json().then(
@@ -138,15 +140,15 @@
         area.removeAttribute("data-busy");
         if (result === null) {
           onNetworkFailure();
-        } else if (result.ok && result.data.status) {
+        } else if (result.ok && result.data.status && result.data.html) {
           render(result.data);
         } else {
-          showError(result.data.error || words.error_generic);
+          showError(result.data.error || errorGeneric);
         }
       });
   }
 
-  /* Drawing a new state */
+  /* Drawing a new state, from the parts the server drew */
 
   function render(state) {
     if (state.language && state.language !== language) {
@@ -160,21 +162,22 @@
       log.setAttribute("aria-live", "off");
       remove(document.querySelector(".languages"));
     }
-    var added = updateLog(state.messages);
-    updateProgress(state);
+    var added = updateLog(bubbles(parse(state.html.log).childNodes));
+    var progress = document.getElementById("progress");
+    progress.parentNode.replaceChild(parse(state.html.progress).firstElementChild, progress);
     while (area.firstChild) {
       area.removeChild(area.firstChild);
     }
+    area.appendChild(parse(state.html.answer_area));
     area.setAttribute("data-status", state.status);
     area.setAttribute("data-question", state.question ? state.question.id : "");
     var target;
     if (state.status === "open") {
-      var form = area.appendChild(questionForm(state));
-      target = form.querySelector("[aria-pressed=true]") || form.querySelector("textarea, input[type=checkbox], button");
+      var form = document.getElementById("answer-form");
+      target = form.querySelector("[aria-pressed=true]") || form.querySelector("textarea, input:not([type=hidden]), button");
     } else if (state.status === "review") {
-      target = area.appendChild(reviewSection(state)).querySelector("h2");
+      target = area.querySelector("h2");
     } else {
-      area.appendChild(el("div", { class: "sent-mark", "aria-hidden": "true" }));
       target = log.lastElementChild;
       target.setAttribute("tabindex", "-1");
     }
@@ -187,11 +190,11 @@
     }
   }
 
-  /* Bring the log in line with the state's messages, keeping every bubble
-     still there (so it is not announced again) and adding the others where
-     they belong. Returns the bubbles added. */
-  function updateLog(messages) {
-    var keys = messages.map(keyOf);
+  /* Bring the log in line with the bubbles drawn for the new state, keeping
+     every bubble still there (so it is not announced again) and adding the
+     others where they belong. Returns the bubbles added. */
+  function updateLog(drawn) {
+    var keys = drawn.map(keyOf);
     var n = shown.length;
     var m = keys.length;
     var i;
@@ -216,8 +219,12 @@
         remove(shown[i].node);
         i += 1;
       } else {
-        next.push({ key: keys[j], node: bubble(messages[j]), isNew: true });
-        added.push(next[next.length - 1].node);
+        var node = drawn[j];
+        node.removeAttribute("id"); // the #latest anchor is for page loads
+        node.classList.add("is-new");
+        addReadAloud(node);
+        next.push({ key: keys[j], node: node, isNew: true });
+        added.push(node);
         j += 1;
       }
     }
@@ -232,55 +239,33 @@
     return added;
   }
 
+  function bubbles(nodes) {
+    return Array.prototype.filter.call(nodes, function (node) {
+      return node.nodeType === 1 && node.classList.contains("bubble");
+    });
+  }
+
   function senderOf(node) {
     return node.classList.contains("bubble-person") ? "person" : "bot";
   }
 
-  function keyOf(message) {
-    // The HTML parser turns CR LF into LF; JSON keeps what was typed.
-    var text = message.text.replace(/\r\n?/g, "\n");
-    return [message.sender, message.kind, message.question_id || "", text].join("\u0000");
-  }
-
-  function bubble(message) {
-    var person = message.sender === "person";
-    var node = el("div", {
-      class: "bubble bubble-" + message.sender + (message.kind === "notice" ? " bubble-notice" : "") + " is-new",
-      "data-kind": message.kind,
-      "data-question": message.question_id
-    }, [
-      el("span", { class: "visually-hidden" }, person ? words.you_said : words.bot_said),
-      // What a person typed may be in another script than the page's.
-      el("p", { dir: person ? "auto" : null }, message.text)
-    ]);
-    addReadAloud(node);
-    return node;
-  }
-
-  function updateProgress(state) {
-    var total = state.progress.total;
-    var answered = state.progress.answered;
-    document.getElementById("progress").hidden = !(state.status === "open" && total);
-    var bar = document.getElementById("progress-bar");
-    bar.max = total || 1;
-    bar.value = answered;
-    document.getElementById("progress-text").textContent = words.progress.replace("%d", answered).replace("%d", total);
+  function keyOf(node) {
+    var text = node.querySelector("p");
+    return [senderOf(node), node.getAttribute("data-kind"), node.getAttribute("data-question") || "", text ? text.textContent : ""].join("\u0000");
   }
 
   function showError(message) {
     var form = document.getElementById("answer-form");
     remove(document.getElementById("answer-error"));
     // A new element each time, so the same message is announced again.
-    var box = el("p", { class: "error", role: "alert", id: "answer-error" }, [
-      el("span", { class: "error-mark", "aria-hidden": "true" }, "!"),
-      " " + message
-    ]);
+    var box = fromTemplate("answer-error-template");
+    box.appendChild(document.createTextNode(message));
     if (!form) {
       area.insertBefore(box, area.firstChild);
       return;
     }
     form.parentNode.insertBefore(box, form);
-    var text = form.elements.namedItem("text");
+    var text = form.querySelector("textarea");
     var field = text || form.querySelector("fieldset");
     if (text) {
       text.setAttribute("aria-invalid", "true");
@@ -294,136 +279,10 @@
     box.scrollIntoView({ block: "nearest" });
   }
 
-  /* The next question's form: the same markup as _question_form.html. */
-  function questionForm(state) {
-    var q = state.question;
-    var form = el("form", { method: "post", action: postTo, class: "answer-form", id: "answer-form", "data-api": api, novalidate: "" }, [
-      hidden("csrf_token", csrf),
-      hidden("question_id", q.id)
-    ]);
-    var hint = q.hint ? el("p", { class: "hint", id: "answer-hint" }, q.hint) : null;
-    var hintId = q.hint ? "answer-hint" : null;
-    if (q.type === "free_text") {
-      var box = el("textarea", {
-        id: "answer-text",
-        name: "text",
-        rows: "4",
-        dir: "auto",
-        maxlength: q.max_length,
-        "aria-describedby": (hintId ? hintId + " " : "") + "safety-line"
-      });
-      box.value = typeof q.current === "string" ? q.current : "";
-      append(form, [
-        prompt("label", q, words.your_answer, { for: "answer-text" }),
-        hint,
-        box,
-        el("p", { class: "safety-line", id: "safety-line" }, words.safety_line),
-        sendButton()
-      ]);
-    } else if (q.type === "multi_choice") {
-      var chosen = Array.isArray(q.current) ? q.current : [];
-      form.appendChild(hidden("multi", "1"));
-      form.appendChild(el("fieldset", { class: "choices-multi", "aria-describedby": hintId }, [
-        prompt("legend", q, words.choose_any),
-        hint
-      ].concat(q.options.map(function (option) {
-        var id = "opt-" + option.value;
-        var input = el("input", { type: "checkbox", name: "value", value: option.value, id: id });
-        input.checked = chosen.indexOf(option.value) >= 0;
-        return el("div", { class: "check" }, [
-          input,
-          el("label", { for: id }, option.emoji ? [el("span", { class: "emoji", "aria-hidden": "true" }, option.emoji), " " + option.label] : option.label)
-        ]);
-      }))));
-      form.appendChild(sendButton());
-    } else {
-      form.appendChild(el("fieldset", { class: "choices choices-" + q.type.replace(/_/g, "-"), "aria-describedby": hintId }, [
-        prompt("legend", q, words.choose_one),
-        hint,
-        el("div", { class: "choice-list" }, q.options.map(function (option) {
-          var current = q.current === option.value;
-          return el("button", {
-            type: "submit",
-            class: "button choice" + (current ? " is-current" : ""),
-            name: "value",
-            value: option.value,
-            "aria-pressed": current ? "true" : null
-          }, [
-            option.emoji ? el("span", { class: "emoji", "aria-hidden": "true" }, option.emoji) : null,
-            el("span", { class: "choice-label" }, option.label)
-          ]);
-        }))
-      ]));
-    }
-    form.appendChild(el("div", { class: "secondary-actions" }, [
-      actionButton("button button-secondary", "skip", words.skip),
-      state.previous_question_id ? changeLink("button button-secondary", state.previous_question_id, words.go_back) : null,
-      q.is_change
-        ? changeLink("button button-secondary", "", words.keep_answer)
-        : actionButton("button button-secondary", "finish", words.finish_now)
-    ]));
-    return form;
-  }
-
-  /* "Choose one", or, when changing an earlier answer, that question's words
-     (they are not new in the log, so nothing else says them). */
-  function prompt(tag, q, plain, attributes) {
-    attributes = attributes || {};
-    attributes.class = "answer-label";
-    return el(tag, attributes, q.is_change
-      ? [el("span", { class: "change-intro" }, words.change_answer), " ", el("span", { class: "change-question" }, q.text)]
-      : plain);
-  }
-
-  function reviewSection(state) {
-    var summary = state.summary.length
-      ? el("dl", { class: "summary" }, state.summary.map(function (line) {
-          return el("div", { class: "summary-row" }, [
-            el("dt", {}, line.question),
-            el("dd", {}, [
-              el("span", { class: "summary-answer", dir: "auto" }, line.answer),
-              " ",
-              append(changeLink("change-link", line.question_id, words.change), [
-                el("span", { class: "visually-hidden" }, ": " + line.question)
-              ])
-            ])
-          ]);
-        }))
-      : el("p", {}, words.nothing_answered);
-    var left = state.progress.answered < state.progress.total;
-    return el("section", { class: "review", "aria-labelledby": "review-title" }, [
-      el("h2", { id: "review-title", tabindex: "-1" }, words.review_title),
-      summary,
-      el("form", { method: "post", action: postTo, class: "answer-form", id: "answer-form", "data-api": api }, [
-        hidden("csrf_token", csrf),
-        el("div", { class: "actions" }, [
-          actionButton("button button-primary", "submit", words.send),
-          // Only someone who chose "finish now" has questions to carry on with.
-          left ? actionButton("button button-secondary", "resume", words.carry_on) : null
-        ])
-      ])
-    ]);
-  }
-
-  function sendButton() {
-    return el("div", { class: "actions" }, [actionButton("button button-primary", "answer", words.send_answer)]);
-  }
-
-  function actionButton(className, action, label) {
-    return el("button", { type: "submit", class: className, name: "action", value: action }, label);
-  }
-
-  function changeLink(className, questionId, label) {
-    var href = pagePath + (questionId ? "?change=" + encodeURIComponent(questionId) : "") + "#latest";
-    return el("a", { class: className, href: href, "data-change": questionId }, label);
-  }
-
   /* Read aloud, with the browser's own voice, in the page's language. */
   function addReadAloud(node) {
     if (canSpeak && senderOf(node) === "bot") {
-      node.appendChild(el("button", { type: "button", class: "read-aloud" }, [
-        el("span", { class: "visually-hidden" }, words.read_aloud)
-      ]));
+      node.appendChild(fromTemplate("read-aloud-template"));
     }
   }
 
@@ -440,30 +299,17 @@
     synth.speak(utterance);
   }
 
-  /* Small DOM helpers. An attribute whose value is null or undefined is left
-     out; children are nodes, strings (as text) or null (skipped). */
+  /* Small DOM helpers. Markup comes only from the server: its templates
+     escape every text, and it is parsed inertly here. */
 
-  function el(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes).forEach(function (name) {
-      if (attributes[name] !== null && attributes[name] !== undefined) {
-        node.setAttribute(name, attributes[name]);
-      }
-    });
-    return append(node, children === undefined ? [] : [].concat(children));
+  function parse(html) {
+    var holder = document.createElement("template");
+    holder.innerHTML = html;
+    return holder.content;
   }
 
-  function append(node, children) {
-    children.forEach(function (child) {
-      if (child !== null) {
-        node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-      }
-    });
-    return node;
-  }
-
-  function hidden(name, value) {
-    return el("input", { type: "hidden", name: name, value: value });
+  function fromTemplate(id) {
+    return document.getElementById(id).content.firstElementChild.cloneNode(true);
   }
 
   function remove(node) {

@@ -5,6 +5,7 @@ import json
 import pytest
 from sqlalchemy import func, select
 
+from feedback_app import question_types
 from feedback_app.extensions import db
 from feedback_app.models import Answer, Conversation
 
@@ -81,12 +82,7 @@ def complete(client, token):
     state = client.get(f"/api/v1/conversations/{token}").json
     while state["question"]:
         q = state["question"]
-        if q["type"] == "free_text":
-            value = "Things are fine."
-        elif q["type"] == "multi_choice":
-            value = [q["options"][0]["value"]]
-        else:
-            value = q["options"][0]["value"]
+        value = question_types.of(q["type"]).example([o["value"] for o in q["options"][:1]], "Things are fine.")
         response = answer(client, token, question_id=q["id"], value=value)
         assert response.status_code == 200, response.json
         state = response.json

@@ -100,8 +100,8 @@ def finish_without_javascript(client, url):
     while (question_id := open_question_id(html)) is not None:
         if 'name="text"' in html:
             fields = {"text": "It is fine here."}
-        elif 'name="multi"' in html:
-            fields = {"multi": "1", "value": re.findall(r'type="checkbox" name="value" value="([^"]+)"', html)[:1]}
+        elif 'type="checkbox"' in html:
+            fields = {"value": re.findall(r'type="checkbox" name="value" value="([^"]+)"', html)[:1]}
         else:
             fields = {"value": re.findall(r'name="value" value="([^"]+)"', html)[0]}
         assert post(client, url, question_id=question_id, **fields).status_code == 303
