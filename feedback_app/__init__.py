@@ -28,7 +28,7 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
-    from . import database, log_privacy, security
+    from . import database, filters, log_privacy, security
     from .extensions import csrf, db, limiter
     from .questionnaire import registry
 
@@ -38,6 +38,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     security.init_app(app)
+    filters.init_app(app)
     registry.init_app(app)
 
 

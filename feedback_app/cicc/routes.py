@@ -14,10 +14,10 @@ from ..extensions import db
 from ..models import YouSaidWeDid, utcnow
 from ..quotes.service import approved_quotes
 from ..responses.charts import Bar, bar_chart
+from ..vocabulary import AGE_BANDS, SENTIMENTS, THEMES
 from . import bp
 from .forms import RemoveForm, YouSaidWeDidForm
 from .summary import SMALLEST_GROUP, summary
-from .words import AGE_BANDS, FEELINGS, THEMES
 
 QUOTES_SHOWN = 12
 
@@ -32,7 +32,7 @@ def view() -> str:
         "chart-themes",
         "What children and young people talked about most",
         [
-            Bar(f"{THEMES[c.key].emoji} {THEMES[c.key].words}", c.figure.count or 0, f"{c.figure.shown} people")
+            Bar(f"{THEMES[c.key].emoji} {THEMES[c.key].young}", c.figure.count or 0, f"{c.figure.shown} people")
             for c in found.themes
         ],
         label_heading="Topic",
@@ -46,7 +46,7 @@ def view() -> str:
         entries=_entries(),
         smallest=SMALLEST_GROUP,
         age_bands=AGE_BANDS,
-        feelings=FEELINGS,
+        feelings=SENTIMENTS,
         themes=THEMES,
         can_edit=may(user, EDIT_YOU_SAID_WE_DID),
     )

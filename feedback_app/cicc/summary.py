@@ -20,10 +20,9 @@ from ..extensions import db
 from ..models import Answer, Conversation, QuestionnaireVersion
 from ..responses.flags import not_flagged
 from ..responses.queries import has_sentiment, has_theme
+from ..vocabulary import AGE_BANDS, CHILD
 
 SMALLEST_GROUP = 5
-AGE_BANDS = ("4-7", "8-11", "12-18")
-CHILD = "child"
 
 Key = TypeVar("Key")
 

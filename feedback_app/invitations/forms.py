@@ -7,7 +7,8 @@ from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from ..models import StaffUser
-from .service import AUDIENCES, questionnaires_for, title_of
+from ..vocabulary import AUDIENCES
+from .service import questionnaires_for, title_of
 
 try:  # WTForms 3.3 wants option objects; older versions take (value, label) pairs.
     from wtforms.fields.choices import SelectChoice
@@ -20,8 +21,6 @@ except ImportError:  # pragma: no cover - older WTForms
         return (value, label)
 
 
-AUDIENCE_LABELS = {"child": "A child or young person", "parent": "A parent", "carer": "A carer"}
-GROUP_LABELS = {"child": "For children and young people", "parent": "For parents", "carer": "For carers"}
 
 
 class InvitationForm(FlaskForm):
@@ -39,10 +38,10 @@ class InvitationForm(FlaskForm):
     def fill_choices(self, audience: str | None, iros: list[StaffUser] | None) -> None:
         """Offer the questionnaires (only `audience`'s, when known) and, for
         someone who may name another IRO, the IROs to choose from."""
-        self.audience.choices = [_choice(value, AUDIENCE_LABELS[value]) for value in AUDIENCES]
+        self.audience.choices = [_choice(value, audience.one.capitalize()) for value, audience in AUDIENCES.items()]
         groups: dict[str, list] = {}
         for q in questionnaires_for(audience if audience in AUDIENCES else None):
-            groups.setdefault(GROUP_LABELS[q.audience], []).append(_choice(q.id, title_of(q)))
+            groups.setdefault(f"For {AUDIENCES[q.audience].group.lower()}", []).append(_choice(q.id, title_of(q)))
         self.questionnaire.choices = groups
         if iros is None:
             del self.iro

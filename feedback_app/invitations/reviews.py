@@ -12,7 +12,7 @@ from ..access import get_or_refuse, may, requires, scope, visible_ids
 from ..access.policy import INVITE, READ_ANSWERS, SEE_TASKS
 from ..extensions import db
 from ..models import Conversation, Invitation, StaffTask
-from ..questionnaire.loader import localise
+from ..questionnaire.loader import staff_text
 from . import bp, service, tasks
 from .forms import TaskDoneForm
 from .routes import _user
@@ -59,7 +59,7 @@ def review(invitation_id: int) -> str | tuple[str, int]:
         "invitations/review.html",
         answers=service.answers_as_read(conversation),
         shared=service.shared_with_iro(conversation),
-        questionnaire_title=localise(q.title, "en", q.default_language),
+        questionnaire_title=staff_text(q.title, q),
         requests=db.session.scalars(
             select(StaffTask).where(StaffTask.conversation_id == conversation.id, scope(user, StaffTask))
         ).all(),

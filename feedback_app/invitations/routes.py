@@ -7,8 +7,6 @@ person's key to their answers, and what an IRO reads must go through the
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
@@ -18,6 +16,7 @@ from ..access.policy import INVITE
 from ..auth import clock, current_user
 from ..extensions import db, limiter
 from ..models import Invitation, StaffUser
+from ..vocabulary import AUDIENCES
 from . import bp, qr, service
 from .forms import ConfirmForm, InvitationForm
 from .service import InvitationError
@@ -25,12 +24,6 @@ from .service import InvitationError
 DEFAULT_RATE_LIMIT = "60 per hour"  # per address; RATELIMIT_INVITATION overrides it
 # States in which the link may still be shown and printed.
 LINK_SHOWN = ("created", "sent")
-
-
-@bp.app_template_filter("london_time")
-def london_time(moment: datetime, pattern: str = "%d %b %Y %H:%M") -> str:
-    """A stored (UTC) time as staff in England read it."""
-    return moment.astimezone(service.LOCAL_TIME).strftime(pattern)
 
 
 @bp.route("/staff/invitations/new", methods=["GET", "POST"])
@@ -43,7 +36,7 @@ def new_invitation() -> Response | str | tuple[str, int]:
     audience = request.args.get("audience") if request.method == "GET" else None
     choices = _iro_choices(user)
     form.fill_choices(audience, choices)
-    if request.method == "GET" and audience in service.AUDIENCES:
+    if request.method == "GET" and audience in AUDIENCES:
         form.audience.data = audience
     if not form.validate_on_submit():
         return render_template("invitations/new.html", form=form, user=user), 400 if request.method == "POST" else 200

@@ -13,7 +13,6 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from flask import current_app, has_request_context, request
 from sqlalchemy import Select, select
@@ -31,8 +30,9 @@ from ..database import reading
 from ..extensions import db
 from ..models import Answer, Conversation, Invitation, StaffUser
 from ..questionnaire import registry
-from ..questionnaire.loader import localise
+from ..questionnaire.loader import staff_text
 from ..questionnaire.schema import Questionnaire
+from ..vocabulary import AUDIENCES, UK_TIME
 
 # 32 random bytes (256 bits): far past guessing, as for conversation links.
 TOKEN_BYTES = 32
@@ -44,11 +44,7 @@ MAX_DAYS = 60
 # An after-review questionnaire is sent after the meeting, but not long after.
 MAX_DAYS_SINCE_REVIEW = 90
 MAX_DAYS_TO_REVIEW = 366
-# Reviews happen in England: "until the end of 12 May" means the end of the day there.
-LOCAL_TIME = ZoneInfo("Europe/London")
 DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:5000"
-
-AUDIENCES = {"child": "a child or young person", "parent": "a parent", "carer": "a carer"}
 
 STATES = {
     "created": "Made, not sent yet",
@@ -88,7 +84,7 @@ class LinkClosed(Exception):
 
 
 def today() -> date:
-    return clock.now().astimezone(LOCAL_TIME).date()
+    return clock.now().astimezone(UK_TIME).date()
 
 
 def default_expiry(review_date: date, made_on: date | None = None) -> date:
@@ -100,12 +96,12 @@ def default_expiry(review_date: date, made_on: date | None = None) -> date:
 
 def end_of(day: date) -> datetime:
     """The first moment after `day` ends in England, as an aware datetime."""
-    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=LOCAL_TIME)
+    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=UK_TIME)
 
 
 def last_day(invitation: Invitation) -> date:
     """The last day the link works (the day `expires_at` ends)."""
-    return (invitation.expires_at.astimezone(LOCAL_TIME) - timedelta(microseconds=1)).date()
+    return (invitation.expires_at.astimezone(UK_TIME) - timedelta(microseconds=1)).date()
 
 
 def questionnaires_for(audience: str | None = None) -> list[Questionnaire]:
@@ -117,7 +113,7 @@ def questionnaires_for(audience: str | None = None) -> list[Questionnaire]:
 
 
 def title_of(q: Questionnaire) -> str:
-    return f"{localise(q.title, 'en', q.default_language)} ({q.id})"
+    return f"{staff_text(q.title, q)} ({q.id})"
 
 
 def check_questionnaire(questionnaire_id: str, audience: str) -> Questionnaire:
@@ -128,14 +124,14 @@ def check_questionnaire(questionnaire_id: str, audience: str) -> Questionnaire:
     loaded = registry.current(questionnaire_id)
     if loaded is None:
         raise InvitationError(
-            f"There is no questionnaire called {questionnaire_id!r}. Questionnaires for {AUDIENCES[audience]}: {fitting}.",
+            f"There is no questionnaire called {questionnaire_id!r}. Questionnaires for {AUDIENCES[audience].one}: {fitting}.",
             "questionnaire",
         )
     q = loaded.questionnaire
     if q.audience != audience:
         raise InvitationError(
-            f"{q.id!r} is for {AUDIENCES[q.audience]}, not {AUDIENCES[audience]}. "
-            f"Questionnaires for {AUDIENCES[audience]}: {fitting}.",
+            f"{q.id!r} is for {AUDIENCES[q.audience].one}, not {AUDIENCES[audience].one}. "
+            f"Questionnaires for {AUDIENCES[audience].one}: {fitting}.",
             "questionnaire",
         )
     return q

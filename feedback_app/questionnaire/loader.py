@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from analysis.plain_yaml import load_plain_yaml
 
 from .. import question_types
+from ..vocabulary import STAFF_LANGUAGE
 from .schema import Condition, LocalText, Message, Question, Questionnaire
 
 
@@ -233,3 +234,8 @@ def _missing_languages(text: LocalText, languages: tuple[str, ...]) -> Iterator[
 def localise(text: LocalText, language: str, default: str) -> str:
     """The text in `language`, falling back to the questionnaire's first language."""
     return text.get(language) or text.get("*") or text.get(default) or next(iter(text.values()))
+
+
+def staff_text(text: LocalText, q: Questionnaire) -> str:
+    """A questionnaire's words as staff read them: in English, where the file has it."""
+    return localise(text, STAFF_LANGUAGE, q.default_language)

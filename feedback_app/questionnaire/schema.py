@@ -21,10 +21,11 @@ from pydantic import (
 )
 
 from ..question_types import QUESTION_TYPES
+from ..vocabulary import AGE_BANDS, AUDIENCES, CHILD, PURPOSES, THEMES
 
-Audience = Literal["child", "parent", "carer"]
-AgeBand = Literal["4-7", "8-11", "12-18"]
-Purpose = Literal["before_review", "after_review"]
+Audience = Literal[tuple(AUDIENCES)]  # type: ignore[valid-type]
+AgeBand = Literal[tuple(AGE_BANDS)]  # type: ignore[valid-type]
+Purpose = Literal[tuple(PURPOSES)]  # type: ignore[valid-type]
 # One name for each handler in feedback_app/question_types.
 QuestionType = Literal[tuple(QUESTION_TYPES)]  # type: ignore[valid-type]
 
@@ -40,12 +41,6 @@ Records = Literal[
 
 IDENTIFIER = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
-THEME_NAMES = (
-    "listened_to", "iro", "social_worker", "review_meetings", "placement",
-    "family_contact", "education", "health_wellbeing", "safety",
-    "communication_paperwork", "advocacy", "leaving_care", "understanding_care",
-    "activities_friends",
-)  # fmt: skip
 RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur", "ps", "yi"})
 
 # Text is either one string (in the questionnaire's first language) or a map
@@ -158,11 +153,9 @@ class Question(Step):
     @field_validator("themes")
     @classmethod
     def _known_themes(cls, v: tuple[str, ...]) -> tuple[str, ...]:
-        unknown = [t for t in v if t not in THEME_NAMES]
+        unknown = [t for t in v if t not in THEMES]
         if unknown:
-            raise ValueError(
-                f"unknown theme {unknown[0]!r}; themes are: {', '.join(THEME_NAMES)}"
-            )
+            raise ValueError(f"unknown theme {unknown[0]!r}; themes are: {', '.join(THEMES)}")
         return v
 
     @model_validator(mode="after")
@@ -221,9 +214,9 @@ class Questionnaire(Frozen):
 
     @model_validator(mode="after")
     def _age_band_for_children_only(self) -> Questionnaire:
-        if self.audience == "child" and self.age_band is None:
-            raise ValueError("a questionnaire for children needs an age_band (4-7, 8-11 or 12-18)")
-        if self.audience != "child" and self.age_band is not None:
+        if self.audience == CHILD and self.age_band is None:
+            raise ValueError(f"a questionnaire for children needs an age_band ({', '.join(AGE_BANDS)})")
+        if self.audience != CHILD and self.age_band is not None:
             raise ValueError("only a questionnaire for children has an age_band")
         return self
 

@@ -14,9 +14,9 @@ from ..extensions import db
 from ..models import BankedQuote
 from ..models.quote import QUOTE_STATUSES
 from ..questionnaire import registry
+from ..questionnaire.loader import staff_text
 from ..responses.flags import is_flagged
-from ..responses.labels import THEME_NAMES, audience_name, sentiment_name, theme_name
-from ..responses.queries import staff_text
+from ..vocabulary import THEMES, audience_name
 from . import bp, service
 from .forms import FindForm, RejectForm, ReviewForm
 
@@ -33,7 +33,7 @@ def bank() -> str:
     theme = request.args.get("theme", "")
     user = current_user()
     query = select(BankedQuote).where(scope(user, BankedQuote), BankedQuote.status == status)
-    if theme in THEME_NAMES:
+    if theme in THEMES:
         query = query.where(BankedQuote.theme == theme)
     else:
         theme = ""
@@ -46,10 +46,8 @@ def bank() -> str:
         theme=theme,
         counts=service.status_counts(user),
         status_names=STATUS_NAMES,
-        themes=THEME_NAMES,
+        themes={code: word.staff for code, word in THEMES.items()},
         find_form=FindForm(),
-        theme_name=theme_name,
-        sentiment_name=sentiment_name,
     )
 
 
@@ -160,6 +158,4 @@ def _review_page(quote: BankedQuote, form: ReviewForm, problem: str | None = Non
         question=staff_text(question.text, q) if question else quote.answer.question_id,
         audience=audience_name(conversation.audience),
         status_names=STATUS_NAMES,
-        theme_name=theme_name,
-        sentiment_name=sentiment_name,
     )

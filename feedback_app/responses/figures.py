@@ -16,9 +16,11 @@ from ..access import Figures, scope
 from ..access.policy import Principal
 from ..extensions import db
 from ..models import Answer, Conversation
+from ..question_types.base import option_words
+from ..questionnaire.loader import staff_text
 from .charts import percent
 from .periods import Period
-from .queries import json_list_holds, json_text, latest_questionnaire, option_label, staff_text
+from .queries import json_list_holds, json_text, latest_questionnaire
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ def closed_question_figures(user: Principal, questionnaire_id: str, period: Peri
         options = [
             OptionCount(
                 value,
-                option_label(question, value, q),
+                option_words(question.option(value), value, lambda text: staff_text(text, q)),
                 chosen.get((question.id, value), 0),
                 percent(chosen.get((question.id, value), 0), answered),
             )

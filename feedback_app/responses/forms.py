@@ -3,13 +3,21 @@ CSRF token; a bad value is shown as an error and that filter is left out."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional, ValidationError
 
-from .labels import AGE_BANDS, AUDIENCES, SENTIMENT_NAMES, STATUSES, THEME_NAMES
+from ..vocabulary import AGE_BANDS, AUDIENCES, SENTIMENTS, THEMES, Word
 from .periods import Period
+
+STATUSES = {"sent": "Sent", "not_sent": "Not sent"}
+
+
+def staff_words(words: Mapping[str, Word]) -> dict[str, str]:
+    return {code: word.staff for code, word in words.items()}
 
 
 def choices(pairs: dict[str, str], anything: str | None = None) -> list[SelectChoice]:
@@ -50,11 +58,13 @@ class QuestionnaireForm(PeriodMixin, GetForm):
 
 
 class ResponseFilterForm(QuestionnaireForm):
-    audience = SelectField("Who", choices=choices(AUDIENCES, "Everyone"), validators=[Optional()], default="")
-    age_band = SelectField("Age band", choices=choices(AGE_BANDS, "Any age"), validators=[Optional()], default="")
-    theme = SelectField("Theme", choices=choices(THEME_NAMES, "Any theme"), validators=[Optional()], default="")
+    audience = SelectField(
+        "Who", choices=choices({c: a.group for c, a in AUDIENCES.items()}, "Everyone"), validators=[Optional()], default=""
+    )
+    age_band = SelectField("Age band", choices=choices(staff_words(AGE_BANDS), "Any age"), validators=[Optional()], default="")
+    theme = SelectField("Theme", choices=choices(staff_words(THEMES), "Any theme"), validators=[Optional()], default="")
     sentiment = SelectField(
-        "Sentiment", choices=choices(SENTIMENT_NAMES, "Any sentiment"), validators=[Optional()], default=""
+        "Sentiment", choices=choices(staff_words(SENTIMENTS), "Any sentiment"), validators=[Optional()], default=""
     )
     status = SelectField("Sent or not", choices=choices(STATUSES, "Sent or not"), validators=[Optional()], default="")
 

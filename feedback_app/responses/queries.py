@@ -22,14 +22,13 @@ from ..access.policy import Principal
 from ..extensions import db
 from ..models import Answer, Conversation, QuestionnaireVersion, utcnow
 from ..questionnaire import registry
-from ..questionnaire.loader import localise
-from ..questionnaire.schema import Question, Questionnaire
+from ..questionnaire.loader import staff_text
+from ..questionnaire.schema import Questionnaire
+from ..vocabulary import AUDIENCES, PURPOSES, audience_name
 from .charts import percent
 from .flags import flagged
-from .labels import audience_name
 from .periods import Period, buckets
 
-STAFF_LANGUAGE = "en"
 # An unfinished conversation younger than this may still be going on.
 STILL_GOING = timedelta(days=1)
 
@@ -46,9 +45,6 @@ def latest_questionnaire(questionnaire_id: str) -> Questionnaire | None:
         return registry.questionnaire_of(version_id)
     loaded = registry.current(questionnaire_id)
     return loaded.questionnaire if loaded else None
-
-
-PURPOSE_NAMES = {"before_review": "before", "after_review": "after"}
 
 
 def questionnaire_titles() -> dict[str, str]:
@@ -68,19 +64,7 @@ def questionnaire_titles() -> dict[str, str]:
 
 def _who_and_when(q: Questionnaire) -> str:
     who = f"children {q.age_band}" if q.age_band else f"{q.audience}s"
-    return f"{who}, {PURPOSE_NAMES.get(q.purpose, q.purpose)}"
-
-
-def staff_text(text: dict[str, str], q: Questionnaire) -> str:
-    return localise(text, STAFF_LANGUAGE, q.default_language)
-
-
-def option_label(question: Question, value: str, q: Questionnaire) -> str:
-    option = question.option(value)
-    if option is None:
-        return value
-    label = staff_text(option.label, q)
-    return f"{option.emoji} {label}" if option.emoji else label
+    return f"{who}, {PURPOSES[q.purpose].staff if q.purpose in PURPOSES else q.purpose}"
 
 
 # --- JSON as text ------------------------------------------------------------------
@@ -151,7 +135,7 @@ def counts_by_questionnaire(user: Principal, period: Period) -> list[Count]:
 
 
 def counts_by_audience(user: Principal, period: Period) -> list[Count]:
-    return _counts(user, Conversation.audience, period, {code: audience_name(code) for code in ("child", "parent", "carer")})
+    return _counts(user, Conversation.audience, period, {code: audience_name(code) for code in AUDIENCES})
 
 
 def counts_over_time(user: Principal, period: Period, today: date) -> list[Count]:
@@ -318,5 +302,5 @@ __all__ = [
     "AnswerSummary", "Count", "DropOff", "QuestionStep", "ResponseFilters", "answer_summaries",
     "conversations", "counts_by_audience", "counts_by_questionnaire", "counts_over_time", "drop_off",
     "has_sentiment", "has_theme", "json_list_holds", "json_text", "latest_questionnaire", "of_age_band",
-    "option_label", "questionnaire_titles", "recent_conversations", "staff_text", "totals",
+    "questionnaire_titles", "recent_conversations", "totals",
 ]  # fmt: skip

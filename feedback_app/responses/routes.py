@@ -13,12 +13,13 @@ from ..auth import current_user
 from ..extensions import db
 from ..models import Conversation, utcnow
 from ..questionnaire import registry
+from ..questionnaire.loader import staff_text
+from ..vocabulary import age_band_name
 from . import bp
 from .charts import Bar, bar_chart
 from .figures import closed_question_figures
 from .flags import is_flagged
 from .forms import QuestionnaireForm, ResponseFilterForm, choices
-from .labels import AGE_BANDS, audience_name, sentiment_name, theme_name
 from .periods import Period, reporting_year
 from .queries import (
     ResponseFilters,
@@ -30,7 +31,6 @@ from .queries import (
     drop_off,
     questionnaire_titles,
     recent_conversations,
-    staff_text,
     totals,
 )
 
@@ -89,7 +89,6 @@ def dashboard() -> str:
         summaries=answer_summaries(user, (c.id for c in recent)),
         viewable=visible_ids(user, Conversation, (c.id for c in recent)),
         titles=titles,
-        audience_name=audience_name,
     )
 
 
@@ -124,7 +123,6 @@ def responses() -> str:
         viewable=visible_ids(user, Conversation, (c.id for c in page.items)),
         titles=titles,
         age_band_of=_age_band_of,
-        audience_name=audience_name,
     )
 
 
@@ -157,11 +155,8 @@ def conversation(conversation_id: int) -> str:
         "responses/conversation.html",
         conversation=found,
         title=staff_text(q.title, q),
-        age_band=AGE_BANDS.get(q.age_band or "", None),
+        age_band=age_band_name(q.age_band) or None,
         rows=rows,
-        audience_name=audience_name,
-        theme_name=theme_name,
-        sentiment_name=sentiment_name,
     )
 
 
@@ -239,5 +234,4 @@ def _user():
 
 
 def _age_band_of(conversation: Conversation) -> str:
-    band = registry.questionnaire_of(conversation.questionnaire_version_id).age_band
-    return AGE_BANDS.get(band, "") if band else ""
+    return age_band_name(registry.questionnaire_of(conversation.questionnaire_version_id).age_band)

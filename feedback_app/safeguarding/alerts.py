@@ -23,7 +23,7 @@ from ..extensions import db
 from ..models import Answer, Conversation, SafeguardingAlert, StaffUser, utcnow
 from ..models.safeguarding import EMAIL_FAILED, EMAIL_SENT
 from ..questionnaire import registry
-from ..questionnaire.loader import localise
+from ..questionnaire.loader import staff_text
 from . import notify
 from .working_days import one_working_day_after
 
@@ -155,8 +155,7 @@ def questionnaire_title(questionnaire_id: str) -> str:
     loaded = registry.current(questionnaire_id)
     if loaded is None:
         return questionnaire_id
-    q = loaded.questionnaire
-    return localise(q.title, "en", q.default_language)
+    return staff_text(loaded.questionnaire.title, loaded.questionnaire)
 
 
 def due_at(alert: SafeguardingAlert) -> datetime:

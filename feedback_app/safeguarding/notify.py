@@ -25,26 +25,13 @@ from email.utils import formatdate, make_msgid
 
 from flask import current_app
 
+from ..filters import uk_time
 from ..models import SafeguardingAlert
-from .working_days import UK_TIME
-
-CATEGORY_NAMES: dict[str, str] = {
-    "self_harm": "Self-harm or suicide",
-    "abuse": "Abuse or violence",
-    "sexual_harm": "Sexual harm",
-    "neglect": "Neglect",
-    "missing_exploitation": "Going missing or exploitation",
-    "unsafe": "Feeling unsafe",
-    "bullying": "Bullying",
-}
+from ..vocabulary import concern_name
 
 
 class EmailNotSent(Exception):
     """The alert e-mail could not be sent; the message says why, fit to show staff."""
-
-
-def category_name(category: str) -> str:
-    return CATEGORY_NAMES.get(category, category.replace("_", " ").capitalize())
 
 
 def recipients() -> list[str]:
@@ -58,7 +45,7 @@ def recipients() -> list[str]:
 def compose(alert: SafeguardingAlert, link: str, questionnaire_title: str) -> EmailMessage:
     """The alert e-mail. See the module docstring for what it must never contain."""
     config = current_app.config
-    when = alert.created_at.astimezone(UK_TIME).strftime("%A %d %B %Y at %H:%M (UK time)")
+    when = uk_time(alert.created_at, "email")
     who = (
         "An invited person. They can be followed up."
         if alert.invited
@@ -67,7 +54,7 @@ def compose(alert: SafeguardingAlert, link: str, questionnaire_title: str) -> Em
     lines = [
         "A safeguarding alert has been raised by the feedback service.",
         "",
-        f"Concern: {category_name(alert.category)}",
+        f"Concern: {concern_name(alert.category)}",
         f"When: {when}",
         f"Questionnaire: {questionnaire_title}",
         f"Who: {who}",
@@ -83,7 +70,7 @@ def compose(alert: SafeguardingAlert, link: str, questionnaire_title: str) -> Em
         "What the person wrote is not in this e-mail, on purpose: it is only on the alert page.",
     ]
     message = EmailMessage()
-    message["Subject"] = f"Safeguarding alert {alert.id}: {category_name(alert.category)}"
+    message["Subject"] = f"Safeguarding alert {alert.id}: {concern_name(alert.category)}"
     message["From"] = config["MAIL_FROM"]
     message["To"] = ", ".join(recipients())
     message["Date"] = formatdate(localtime=False)

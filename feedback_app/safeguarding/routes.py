@@ -24,11 +24,9 @@ from ..extensions import db
 from ..models import SafeguardingAlert, StaffUser
 from ..models.safeguarding import EMAIL_SENT
 from ..questionnaire import registry
-from ..questionnaire.loader import localise
+from ..questionnaire.loader import staff_text
 from . import alerts, bp
 from .forms import AcknowledgeForm, RetryEmailForm
-from .notify import category_name
-from .working_days import UK_TIME
 
 PER_PAGE = 50
 
@@ -41,16 +39,6 @@ class AlertRow:
     due: datetime
     overdue: bool
     late: bool
-
-
-@bp.app_template_filter("uk_time")
-def uk_time(moment: datetime | None) -> str:
-    return moment.astimezone(UK_TIME).strftime("%a %d %b %Y, %H:%M") if moment else ""
-
-
-@bp.context_processor
-def _names() -> dict:
-    return {"concern_name": category_name}
 
 
 @bp.get("")
@@ -147,7 +135,7 @@ def _question_text(found: SafeguardingAlert) -> str:
     try:
         if found.conversation is not None:
             q = registry.questionnaire_of(found.conversation.questionnaire_version_id)
-            return localise(q.question(found.question_id).text, "en", q.default_language)
+            return staff_text(q.question(found.question_id).text, q)
     except (LookupError, AttributeError):
         pass
     return found.question_id

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
-from zoneinfo import ZoneInfo
 
-UK_TIME = ZoneInfo("Europe/London")
+from ..vocabulary import UK_TIME
+
 SATURDAY = 5
 
 

@@ -1,12 +1,13 @@
 """One conversation: answers question by question, the analysis beside free text, and an audit entry."""
 
 import shutil
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
 
 from feedback_app.extensions import db
-from feedback_app.models import AuditEvent
+from feedback_app.models import AuditEvent, Conversation
 from tests.conftest import make_app
 from tests.feedback_app.auth.staff_helpers import sign_in_quickly
 from tests.feedback_app.responses.builders import DISCLOSURE, PRAISE, QUESTIONNAIRES, YOUNG_PEOPLE, converse
@@ -92,3 +93,13 @@ def test_questions_are_worded_as_in_the_version_that_was_answered(app, client, m
         new = converse(YOUNG_PEOPLE, {"home": "good"})
     assert "How are things where you live?" in page_of(client, old)
     assert "How is your home?" in page_of(client, new)
+
+
+def test_the_times_on_the_page_are_uk_time(app, client, manager):
+    with app.app_context():
+        conversation_id = converse(YOUNG_PEOPLE, {"home": "great"})
+        found = db.session.get(Conversation, conversation_id)
+        found.created_at = datetime(2026, 7, 1, 8, 30, tzinfo=UTC)  # 9:30 in London
+        db.session.commit()
+    html = page_of(client, conversation_id)
+    assert "01 Jul 2026 09:30" in html and "UTC" not in html

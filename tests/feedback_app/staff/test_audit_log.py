@@ -27,7 +27,8 @@ def admin_client(app, make_account):
 def test_the_newest_event_comes_first(app, make_account):
     add_events(app, 3)
     html = admin_client(app, make_account).get("/staff/audit").get_data(as_text=True)
-    assert html.index("2026-04-01 09:02:00") < html.index("2026-04-01 09:01:00") < html.index("2026-04-01 09:00:00")
+    # Shown in UK time: 09:00 UTC on 1 April is 10:00 British Summer Time.
+    assert html.index("2026-04-01 10:02:00") < html.index("2026-04-01 10:01:00") < html.index("2026-04-01 10:00:00")
 
 
 def test_the_log_is_shown_50_events_a_page(app, make_account):
