@@ -17,7 +17,7 @@ from ..responses.charts import Bar, bar_chart
 from ..vocabulary import AGE_BANDS, SENTIMENTS, THEMES
 from . import bp
 from .forms import RemoveForm, YouSaidWeDidForm
-from .summary import SMALLEST_GROUP, summary
+from .summary import RELEASE_STEP, SMALLEST_GROUP, summary
 
 QUOTES_SHOWN = 12
 
@@ -45,6 +45,7 @@ def view() -> str:
         quotes=approved_quotes(user, audience="child", limit=QUOTES_SHOWN),
         entries=_entries(),
         smallest=SMALLEST_GROUP,
+        step=RELEASE_STEP,
         age_bands=AGE_BANDS,
         feelings=SENTIMENTS,
         themes=THEMES,

@@ -1,8 +1,12 @@
 """What children and young people said, for the Children in Care Council: counts only.
 
 Nothing here ever holds an answer's words. Every count is of people (sent
-conversations), and a count below `SMALLEST_GROUP` is never shown as a
-number. Answers flagged as a safeguarding concern are left out entirely.
+conversations), by the small-numbers rule (`feedback_app.small_numbers`): a
+count below `SMALLEST_GROUP` is never shown as a number, nor worked out from
+a total, and the view counts only whole batches of `RELEASE_STEP` sent
+conversations, so that comparing it before and after one child sends tells
+nothing about that child. Answers flagged as a safeguarding concern are left
+out entirely.
 """
 
 from __future__ import annotations
@@ -20,44 +24,10 @@ from ..extensions import db
 from ..models import Answer, Conversation, QuestionnaireVersion
 from ..responses.flags import not_flagged
 from ..responses.queries import has_sentiment, has_theme
+from ..small_numbers import RELEASE_STEP, SMALLEST_GROUP, Figure, figure, released, suppress
 from ..vocabulary import AGE_BANDS, CHILD
 
-SMALLEST_GROUP = 5
-
 Key = TypeVar("Key")
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A count of people as the CiCC may see it: the number, or None if the group is too small."""
-
-    count: int | None
-
-    @property
-    def suppressed(self) -> bool:
-        return self.count is None
-
-    @property
-    def shown(self) -> str:
-        return f"fewer than {SMALLEST_GROUP}" if self.count is None else str(self.count)
-
-
-def figure(count: int) -> Figure:
-    return Figure(count if count >= SMALLEST_GROUP else None)
-
-
-def suppress(counts: dict[Key, int]) -> dict[Key, Figure]:
-    """Figures for parts of a whole whose total is shown.
-
-    Parts below SMALLEST_GROUP are hidden. If the hidden parts add up to
-    between 1 and SMALLEST_GROUP - 1, the total minus the parts shown would
-    give them away, so the smallest shown parts are hidden too until it can't.
-    """
-    hidden = {key for key, count in counts.items() if count < SMALLEST_GROUP}
-    shown = sorted((key for key in counts if key not in hidden), key=lambda key: counts[key])
-    while shown and 0 < sum(counts[key] for key in hidden) < SMALLEST_GROUP:
-        hidden.add(shown.pop(0))
-    return {key: Figure(None if key in hidden else count) for key, count in counts.items()}
 
 
 @dataclass(frozen=True)
@@ -76,7 +46,7 @@ class CiccSummary:
 
 def summary(user: Principal, top_themes: int = 6) -> CiccSummary:
     """Aggregates over every sent conversation by a child or young person that `user` may count."""
-    sent = (scope(user, Figures), Conversation.audience == CHILD, Conversation.submitted_at.is_not(None))
+    sent = (*_sent_by_children(user), Conversation.id.in_(_released(user)))
     band = QuestionnaireVersion.definition["age_band"].as_string()
     by_band = dict.fromkeys(AGE_BANDS, 0) | dict(
         db.session.execute(
@@ -87,7 +57,7 @@ def summary(user: Principal, top_themes: int = 6) -> CiccSummary:
         ).all()
     )
     took_part = sum(by_band.values())
-    band_figures = suppress(by_band) if took_part >= SMALLEST_GROUP else {key: Figure(None) for key in by_band}
+    band_figures = suppress(by_band)
 
     row = db.session.execute(
         select(
@@ -112,4 +82,25 @@ def summary(user: Principal, top_themes: int = 6) -> CiccSummary:
     )
 
 
-__all__ = ["CiccSummary", "Counted", "Figure", "SMALLEST_GROUP", "figure", "summary", "suppress"]
+def _sent_by_children(user: Principal) -> tuple:
+    return (scope(user, Figures), Conversation.audience == CHILD, Conversation.submitted_at.is_not(None))
+
+
+def _released(user: Principal):
+    """The ids of the sent conversations the view counts: the first whole batches of
+    RELEASE_STEP in the order they were sent. The sixth to ninth people to send wait
+    for the tenth, and then all five count at once."""
+    sent = _sent_by_children(user)
+    total = db.session.scalar(select(func.count(Conversation.id)).where(*sent)) or 0
+    return (
+        select(Conversation.id)
+        .where(*sent)
+        .order_by(Conversation.submitted_at, Conversation.id)
+        .limit(released(total))
+        .scalar_subquery()
+    )
+
+
+__all__ = [
+    "RELEASE_STEP", "SMALLEST_GROUP", "CiccSummary", "Counted", "Figure", "figure", "summary", "suppress",
+]  # fmt: skip

@@ -63,12 +63,26 @@ def test_five_children_taking_part_are_shown_as_five(app, client, cicc_member):
 
 def test_an_age_band_that_would_give_away_a_small_one_is_hidden_too(app, client, cicc_member):
     with app.app_context():
-        young_people(5)
-        converse(CHILDREN, {"home": "good"})  # 1 child aged 8 to 11: 6 - 5 would show it
+        young_people(9)
+        converse(CHILDREN, {"home": "good"})  # 1 child aged 8 to 11: 10 - 9 would show it
     html = view(client)
-    assert card(html, "took-part-all").startswith("6 children")
+    assert card(html, "took-part-all").startswith("10 children")
     assert card(html, "took-part-8-11").startswith("fewer than 5")
     assert card(html, "took-part-12-18").startswith("fewer than 5")
+
+
+def test_the_view_moves_only_when_five_more_have_sent_so_one_child_cannot_be_differenced(app, client, cicc_member):
+    with app.app_context():
+        young_people(5)
+    before = view(client)
+    with app.app_context():
+        converse(CHILDREN, {"home": "good"})  # the sixth: not counted until four more send
+    after = view(client)
+    assert card(after, "took-part-all") == card(before, "took-part-all")
+    assert card(after, "took-part-8-11") == card(before, "took-part-8-11")
+    with app.app_context():
+        young_people(4)
+    assert card(view(client), "took-part-all").startswith("10 children")
 
 
 def test_only_sent_conversations_by_children_count(app, client, cicc_member):

@@ -1,6 +1,6 @@
 """No figure for a group smaller than 5 people: alone, or worked out from the others."""
 
-from feedback_app.cicc.summary import Figure, figure, suppress
+from feedback_app.small_numbers import Figure, figure, released, suppress
 
 
 def test_four_people_are_shown_as_fewer_than_five_and_five_as_the_number():
@@ -24,3 +24,19 @@ def test_an_empty_part_gives_nothing_away_so_the_rest_are_shown():
 
 def test_parts_all_large_enough_are_all_shown():
     assert suppress({"a": 5, "b": 6}) == {"a": Figure(5), "b": Figure(6)}
+
+
+def test_a_total_below_five_hides_every_part():
+    assert suppress({"a": 3, "b": 0}) == {"a": Figure(None), "b": Figure(None)}
+
+
+def test_parts_whose_total_is_not_shown_hide_only_the_small_ones():
+    assert suppress({"a": 3, "b": 7}, total_shown=False) == {"a": Figure(None), "b": Figure(7)}
+
+
+def test_a_hidden_figure_has_no_share():
+    assert Figure(None).share_of(Figure(20)) == "-" and Figure(5).share_of(Figure(20)) == "25%"
+
+
+def test_a_view_looked_at_again_and_again_counts_only_whole_steps_of_five():
+    assert [released(n) for n in (0, 4, 5, 9, 10, 14)] == [0, 0, 5, 5, 10, 10]
