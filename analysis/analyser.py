@@ -15,9 +15,18 @@ from analysis.themes import find_themes, with_theme
 
 #: Bumped whenever what `analyse` returns for a text can change, so stored
 #: results can be told apart from (and re-run with) a newer analyser.
-ANALYSER_VERSION = "2026.11.2"
+ANALYSER_VERSION = "2026.12.1"
 
 CONCERN_POLARITY = -0.5  # polarity of a disclosure that has no feeling words
+#: At most this many phrases are kept as evidence for each of sentiment and
+#: concern (themes have one each): enough for a person to see why, and a long
+#: text (100 KB of emoji) cannot make a result of megabytes.
+EVIDENCE_LIMIT = 12
+
+
+def _bounded(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+    """The first EVIDENCE_LIMIT distinct phrases, in the order found."""
+    return tuple(dict.fromkeys(evidence))[:EVIDENCE_LIMIT]
 
 
 def analyse(text: str) -> Analysis:
@@ -48,5 +57,5 @@ def analyse(text: str) -> Analysis:
         polarity=round(polarity, 4),
         themes=themes.themes,
         concern=concern.category,
-        evidence=sentiment.evidence + themes.evidence + concern.evidence,
+        evidence=_bounded(sentiment.evidence) + themes.evidence + _bounded(concern.evidence),
     )

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Generic, NamedTuple, TypeVar
 
 from analysis.lexicons import LexiconError
-from analysis.text import KNOWN_KEYS, PreparedText, stem, tokenise
+from analysis.text import KNOWN_KEYS, PreparedText, pattern_words, stem
 
 Payload = TypeVar("Payload")
 
@@ -50,7 +50,7 @@ class PhraseMatch(NamedTuple, Generic[Payload]):
 
 def _keys_of(words: str) -> str:
     """The key sequence a literal alternative stands for, e.g. "dont" -> "do not"."""
-    keys = [stem(w) for w in tokenise(words)]
+    keys = [stem(w) for w in pattern_words(words)]
     KNOWN_KEYS.update(keys)
     return " ".join(keys)
 

@@ -37,6 +37,8 @@ _EMOJI_NOISE = re.compile("[\ufe0f\ufe0e\u200d\U0001F3FB-\U0001F3FF]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _INNER_HYPHEN = re.compile(r"(?<=[a-z0-9])[-\u2010\u2011](?=[a-z])")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
+# A web address is not words, and its "://" is not the ":/" emoticon.
+_WEB_ADDRESS = re.compile(r"\b(?:[a-z][a-z0-9+.-]*://|www\.)\S*")
 
 # Tokens that end a clause: sentence punctuation and line breaks.
 CLAUSE_END = frozenset({".", "!", "?", ";", "\n", "\u2026"})
@@ -154,9 +156,26 @@ def normalise_word(word: str) -> tuple[str, ...]:
     return (word,)
 
 
+def pattern_words(pattern: str) -> list[str]:
+    """Return the words a list entry stands for, keeping a lone clitic.
+
+    A list may write a clitic as a word of its own ("homework 's killing
+    me", "is|'s"), because that is how `tokenise` splits "homework's"; read
+    as text, "'s" would lose its apostrophe and never match.
+    """
+    words: list[str] = []
+    for piece in pattern.split():
+        if piece.startswith("'") and len(piece) > 1 and piece[1:].isalpha():
+            words.extend(_split_clitics("x" + piece.translate(_APOSTROPHES))[1:])
+        else:
+            words.extend(tokenise(piece))
+    return words
+
+
 def tokenise(text: str) -> list[str]:
     """Return the normalised tokens of a text (words, emoji, punctuation)."""
     text = text.lower().translate(_APOSTROPHES)
+    text = _WEB_ADDRESS.sub(" ", text)
     text = _EMOJI_NOISE.sub("", text)
     text = _INNER_HYPHEN.sub(" ", text)
     words: list[str] = []

@@ -53,3 +53,12 @@ def test_nouns_ending_in_ing_keep_their_meaning():
 def test_prepared_text_keeps_offsets_of_each_token():
     prepared = prepare("nobody listens")
     assert prepared.key_text[prepared.starts[1] :].startswith(prepared.keys[1])
+
+
+def test_a_web_address_is_not_read_as_the_frowning_emoticon():
+    assert ":/" not in tokenise("the form is at https://example.org/tell-us")
+    assert tokenise("it was ok :/") == ["it", "was", "ok", ":/"]
+
+
+def test_lets_stays_the_verb_it_usually_is():
+    assert tokenise("she lets me stay up") == ["she", "lets", "me", "stay", "up"]
