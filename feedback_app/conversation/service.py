@@ -19,6 +19,7 @@ from flask import current_app
 from sqlalchemy import bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 
 from analysis import ANALYSER_VERSION
 
@@ -118,6 +119,10 @@ def set_language(conversation: Conversation, language: str) -> None:
     if conversation.submitted_at is not None:
         return
     if language in questionnaire_of(conversation).languages and language != conversation.language:
+        try:
+            _hold_unsent(conversation)
+        except engine.SubmittedError:
+            return
         conversation.language = language
         db.session.commit()
 
@@ -145,6 +150,9 @@ def record_answer(
         "analysis": analyse_text(text) if text else None,
         "analyser_version": ANALYSER_VERSION if text else None,
     }
+    # The write begins by holding the conversation, so that a Send that
+    # landed since the read above is seen and this answer refused.
+    _hold_unsent(conversation)
     # One statement whether the answer is new or changed: this is the hot
     # path of the service, so it skips the ORM's unit of work.
     db.session.execute(
@@ -167,6 +175,7 @@ def finish_early(conversation: Conversation) -> ConversationState:
     if conversation.submitted_at is not None:
         raise engine.SubmittedError("This conversation has already been sent.")
     if conversation.finished_early_at is None:
+        _hold_unsent(conversation)
         conversation.finished_early_at = utcnow()
         _commit()
     return state_of(conversation)
@@ -177,6 +186,7 @@ def resume(conversation: Conversation) -> ConversationState:
     if conversation.submitted_at is not None:
         raise engine.SubmittedError("This conversation has already been sent.")
     if conversation.finished_early_at is not None:
+        _hold_unsent(conversation)
         conversation.finished_early_at = None
         _commit()
     return state_of(conversation)
@@ -190,6 +200,9 @@ def submit(conversation: Conversation) -> ConversationState:
     """
     if conversation.submitted_at is not None:
         raise engine.SubmittedError("This conversation has already been sent.")
+    # Held from here to the commit: the answers read next are the ones sent,
+    # and an answer arriving meanwhile waits, then finds the conversation sent.
+    _hold_unsent(conversation)
     progress = progress_of(conversation)
     if state_of(conversation, progress=progress).status != "review":
         raise AnswerError("There is still a question open. Answer it, skip it, or choose Finish now.")
@@ -197,6 +210,34 @@ def submit(conversation: Conversation) -> ConversationState:
     _commit()
     # The answers are unchanged: only the state of being sent is new.
     return state_of(conversation, progress=replace(progress, submitted=True))
+
+
+def _hold_unsent(conversation: Conversation) -> None:
+    """Begin the write by locking the conversation's row, then check it is not sent.
+
+    Whatever changes a conversation calls this first, in the transaction that
+    makes the change, so the check and the write are one step: on PostgreSQL
+    the row stays locked (SELECT ... FOR UPDATE) until the commit; on SQLite
+    the transaction began with BEGIN IMMEDIATE, which holds the write lock.
+    A Send and an answer at the same moment therefore happen one after the
+    other, never interleaved. The times read under the lock replace what the
+    object held. Raises SubmittedError (after rolling back) if it was sent.
+    """
+    submitted_at, finished_early_at = db.session.execute(_hold_query(), {"id": conversation.id}).one()
+    set_committed_value(conversation, "submitted_at", submitted_at)
+    set_committed_value(conversation, "finished_early_at", finished_early_at)
+    if submitted_at is not None:
+        db.session.rollback()
+        raise engine.SubmittedError("This conversation has already been sent, so it can't be changed.")
+
+
+@cache
+def _hold_query():
+    return (
+        select(Conversation.submitted_at, Conversation.finished_early_at)
+        .where(Conversation.id == bindparam("id"))
+        .with_for_update()
+    )
 
 
 @cache
