@@ -137,6 +137,8 @@ def _conversation(token: str):
     conversation = service.find(token)
     if conversation is None:
         raise ApiError(404, "There is no conversation at this link. Check the link, or start again.")
+    if service.closed_invitation(conversation) is not None:
+        raise ApiError(410, "This link doesn't work any more: it was stopped or has expired. Ask for a new one.")
     return conversation
 
 

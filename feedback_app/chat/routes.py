@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, make_response, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from .. import question_types
@@ -105,4 +105,8 @@ def _find(token: str):
     found = service.find(token)
     if found is None:
         abort(404)
+    closed = service.closed_invitation(found)
+    if closed is not None:
+        iro_name = closed.iro.display_name if closed.iro else None
+        abort(make_response(render_template("invitations/link_closed.html", iro_name=iro_name), 410))
     return found

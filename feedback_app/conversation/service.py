@@ -83,6 +83,22 @@ def find(token: str) -> Conversation | None:
         return db.session.scalar(_by_token(), {"token": token})
 
 
+def closed_invitation(conversation: Conversation) -> Invitation | None:
+    """The invitation behind `conversation` if staff stopped it or it has expired, else None.
+
+    Stopped means stopped everywhere: such a conversation is neither shown nor
+    changed nor sent, by the chat pages or the API, just as its /i/ link answers 410.
+    """
+    from ..auth import clock  # the sign-in clock, which tests move; imported late to avoid a cycle
+
+    with reading():
+        invitation = conversation.invitation if conversation.invitation_id is not None else None
+        if invitation is None or invitation.link_works(clock.now()):
+            return None
+        _ = invitation.iro  # the closed page names the IRO to ask
+        return invitation
+
+
 def questionnaire_of(conversation: Conversation) -> Questionnaire:
     return registry.questionnaire_of(conversation.questionnaire_version_id)
 

@@ -256,7 +256,7 @@ def open_link(token: str, language: str | None = None) -> Conversation:
     if invitation is None:
         raise UnknownLink(token)
     now = clock.now()
-    if invitation.revoked_at is not None or now >= invitation.expires_at:
+    if not invitation.link_works(now):
         raise LinkClosed(invitation)
     if invitation.first_opened_at is None:
         invitation.first_opened_at = now

@@ -49,6 +49,11 @@ class Invitation(Base):
     created_by: Mapped[StaffUser | None] = relationship(foreign_keys=[created_by_id])
     conversation: Mapped[Conversation | None] = relationship(back_populates="invitation", uselist=False)
 
+    def link_works(self, now: datetime) -> bool:
+        """Whether the link (and so the conversation it started) still works at `now`:
+        not stopped by staff and not past its last day. One rule for /i/, /c/ and the API."""
+        return self.revoked_at is None and now < self.expires_at
+
     def __repr__(self) -> str:
         return f"<Invitation {self.id} {self.questionnaire_id}>"
 
