@@ -60,9 +60,9 @@ def empty_database(app: Flask) -> None:
     """Delete every row, children first, so the next test starts clean.
 
     Row ids start again afterwards, so the app's cache of parsed questionnaire
-    versions (by id) is forgotten too.
+    versions (by id) and of their ids is forgotten too.
     """
-    app.extensions[registry.PARSED_VERSIONS_KEY].clear()
+    registry.forget_stored_versions(app)
     with app.app_context():
         db.session.remove()
         with db.engine.begin() as connection:
