@@ -7,15 +7,18 @@ analysers: sentiment, themes and concern. A concern always brings the
 
 from __future__ import annotations
 
+from analysis.arabic import read_arabic
 from analysis.concern import find_concern
+from analysis.confidence import UNSURE_BELOW, rule_confidence
+from analysis.language import language_of
 from analysis.result import Analysis, Evidence
-from analysis.sentiment import score
+from analysis.sentiment import LABEL_THRESHOLD, score
 from analysis.text import prepare
 from analysis.themes import find_themes, with_theme
 
 #: Bumped whenever what `analyse` returns for a text can change, so stored
 #: results can be told apart from (and re-run with) a newer analyser.
-ANALYSER_VERSION = "2026.12.1"
+ANALYSER_VERSION = "2026.12.2"
 
 CONCERN_POLARITY = -0.5  # polarity of a disclosure that has no feeling words
 #: At most this many phrases are kept as evidence for each of sentiment and
@@ -41,21 +44,41 @@ def analyse(text: str) -> Analysis:
     sentiment = score(prepared)
     themes = find_themes(prepared)
     concern = find_concern(prepared)
+    language = language_of(text)
     label, polarity = sentiment.label, sentiment.polarity
-    if concern.category is not None:
-        themes = with_theme(themes, "safety", Evidence("theme:safety", concern.evidence[0].phrase))
-        if concern.category == "self_harm":
-            themes = with_theme(themes, "health_wellbeing", Evidence("theme:health_wellbeing", concern.evidence[0].phrase))
+    category, concern_evidence = concern.category, concern.evidence
+    sentiment_evidence = sentiment.evidence
+    needs_reading = language == "other"
+    if language == "ar":
+        reading = read_arabic(text)
+        needs_reading = not reading.found_anything
+        if reading.polarity is not None:
+            polarity = reading.polarity
+            label = "positive" if polarity >= LABEL_THRESHOLD else "negative" if polarity <= -LABEL_THRESHOLD else "neutral"
+        category = category or reading.concern
+        concern_evidence += tuple(e for e in reading.evidence if e.finding.startswith("concern:"))
+        sentiment_evidence += tuple(e for e in reading.evidence if e.finding.startswith("sentiment:"))
+    if category is not None:
+        themes = with_theme(themes, "safety", Evidence("theme:safety", concern_evidence[0].phrase))
+        if category == "self_harm":
+            themes = with_theme(themes, "health_wellbeing", Evidence("theme:health_wellbeing", concern_evidence[0].phrase))
         # A disclosure of harm is never a neutral or a good experience, even
         # with no feeling words ("he hits me") or kind ones ("he wants me to
         # send pics"); only a text that also says something good is mixed.
         if label in ("neutral", "positive"):
             label, polarity = "negative", min(polarity, CONCERN_POLARITY)
+    confidence = rule_confidence(prepared, polarity, label, bool(sentiment_evidence))
+    if language != "en":
+        confidence = min(confidence, UNSURE_BELOW / 2)  # a short word list, or no reading at all
     return Analysis(
         text=text,
         sentiment=label,
         polarity=round(polarity, 4),
         themes=themes.themes,
-        concern=concern.category,
-        evidence=_bounded(sentiment.evidence) + themes.evidence + _bounded(concern.evidence),
+        concern=category,
+        evidence=_bounded(sentiment_evidence) + themes.evidence + _bounded(concern_evidence),
+        language=language,
+        needs_reading=needs_reading,
+        unsure=confidence < UNSURE_BELOW,
+        confidence=round(confidence, 4),
     )

@@ -67,6 +67,15 @@ class Analysis:
     themes: tuple[str, ...] = ()
     concern: ConcernCategory | None = None
     evidence: tuple[Evidence, ...] = field(default=())
+    #: "en", "ar", or "other" for a language the analysis cannot read.
+    language: str = "en"
+    #: The analysis could not read the text (a language it does not know, or
+    #: Arabic in which none of its words were found): a person must read it.
+    needs_reading: bool = False
+    #: The sentiment is a guess a person should not rely on (see `confidence`).
+    unsure: bool = False
+    #: How sure the analysis is of the sentiment label, from 0 to 1.
+    confidence: float = 1.0
 
     @property
     def is_concern(self) -> bool:
@@ -80,6 +89,10 @@ class Analysis:
             "themes": list(self.themes),
             "concern": self.concern,
             "evidence": [{"finding": e.finding, "phrase": e.phrase} for e in self.evidence],
+            "language": self.language,
+            "needs_reading": self.needs_reading,
+            "unsure": self.unsure,
+            "confidence": round(self.confidence, 4),
         }
 
     @classmethod
@@ -91,4 +104,9 @@ class Analysis:
             themes=tuple(data.get("themes", ())),
             concern=data.get("concern"),
             evidence=tuple(Evidence(**e) for e in data.get("evidence", ())),
+            # Results stored by an older analyser have none of these.
+            language=str(data.get("language", "en")),
+            needs_reading=bool(data.get("needs_reading", False)),
+            unsure=bool(data.get("unsure", False)),
+            confidence=float(data.get("confidence", 1.0)),
         )

@@ -11,7 +11,7 @@ def test_everyday_figure_of_speech_with_a_contraction_is_not_a_disclosure():
 
 
 def test_evidence_is_bounded_however_long_the_text():
-    text = " ".join(f"{face} {word}" for face, word in zip("😊😢😡🥰" * 6000, ["great", "awful", "sad", "kind"] * 6000, strict=True))
+    text = " ".join(f"{face} {word}" for face, word in zip("😊😢😡🥰" * 600, ["great", "awful", "sad", "kind"] * 600, strict=True))
     result = analyse(text)
     assert len([e for e in result.evidence if e.finding.startswith("sentiment")]) <= EVIDENCE_LIMIT
     assert len(json.dumps(result.to_dict())) < 5000
