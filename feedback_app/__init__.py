@@ -43,7 +43,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from . import api, auth, chat, cicc, health, invitations, quotes, responses, safeguarding, staff
+    from . import api, auth, chat, cicc, health, invitations, quotes, report, responses, safeguarding, staff
 
     # For children, parents and carers: the conversation, as pages and as JSON.
     app.register_blueprint(health.bp)
@@ -57,6 +57,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(responses.bp)
     app.register_blueprint(quotes.bp)
     app.register_blueprint(cicc.bp)
+    app.register_blueprint(report.bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -20,7 +20,7 @@ any two versions of it differ by at least 5 people.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -58,23 +58,41 @@ def figure(count: int) -> Figure:
     return Figure(count if count >= SMALLEST_GROUP else None)
 
 
-def suppress(counts: Mapping[Key, int], *, total_shown: bool = True) -> dict[Key, Figure]:
+def suppress(
+    counts: Mapping[Key, int], *, total_shown: bool = True, also_hidden: Iterable[Key] = ()
+) -> dict[Key, Figure]:
     """Figures for parts of a whole.
 
     Parts below SMALLEST_GROUP are hidden. When the total is shown
     (`total_shown`), and the hidden parts add up to between 1 and
     SMALLEST_GROUP - 1, the total minus the parts shown would give them away,
     so the smallest shown parts are hidden too until it cannot. When the
-    total itself is below SMALLEST_GROUP, every part is hidden.
+    total itself is below SMALLEST_GROUP, every part is hidden. `also_hidden`
+    names parts hidden by another rule (see `part_of`), which count as hidden here.
     """
     if total_shown and sum(counts.values()) < SMALLEST_GROUP:
         return {key: Figure(None) for key in counts}
-    hidden = {key for key, count in counts.items() if count < SMALLEST_GROUP}
+    hidden = {key for key, count in counts.items() if count < SMALLEST_GROUP} | set(also_hidden)
     if total_shown:
         shown = sorted((key for key in counts if key not in hidden), key=lambda key: counts[key])
-        while shown and 0 < sum(counts[key] for key in hidden) < SMALLEST_GROUP:
+        # Hidden parts that add up to a small group, or one hidden part on its own
+        # (the total minus the rest is that part exactly), give themselves away.
+        while shown and (
+            0 < sum(counts[key] for key in hidden) < SMALLEST_GROUP or len([k for k in hidden if counts[k]]) == 1
+        ):
             hidden.add(shown.pop(0))
     return {key: Figure(None if key in hidden else count) for key, count in counts.items()}
+
+
+def part_of(part: int, whole: int) -> Figure:
+    """A count shown beside the count it is part of ("sent" beside "started").
+
+    Hidden when it is small, and when the rest of the whole is (10 started and
+    7 sent would tell that 3 did not send).
+    """
+    if part < SMALLEST_GROUP or 0 < whole - part < SMALLEST_GROUP:
+        return Figure(None)
+    return Figure(part)
 
 
 def released(count: int) -> int:
@@ -83,4 +101,4 @@ def released(count: int) -> int:
     return count - count % RELEASE_STEP
 
 
-__all__ = ["FEWER_THAN", "RELEASE_STEP", "SMALLEST_GROUP", "Figure", "figure", "released", "suppress"]
+__all__ = ["FEWER_THAN", "RELEASE_STEP", "SMALLEST_GROUP", "Figure", "figure", "part_of", "released", "suppress"]

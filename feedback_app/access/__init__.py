@@ -10,7 +10,7 @@ docs/access.md explains the model and why it is so.
 """
 
 from .policy import CAPABILITIES, COMMAND_LINE, POLICY, ROLES, Policy, Reach, Role
-from .scope import Figures, allowed, get_or_refuse, scope, visible_ids
+from .scope import Figures, InvitationFigures, allowed, get_or_refuse, scope, visible_ids
 from .views import (
     current_policy,
     may,
@@ -23,7 +23,7 @@ from .views import (
 )
 
 __all__ = [
-    "CAPABILITIES", "COMMAND_LINE", "POLICY", "ROLES", "Figures", "Policy", "Reach", "Role", "allowed", "current_policy",
+    "CAPABILITIES", "COMMAND_LINE", "POLICY", "ROLES", "Figures", "InvitationFigures", "Policy", "Reach", "Role", "allowed", "current_policy",
     "get_or_refuse", "may", "may_use", "public_staff_page", "reaches_everyone", "refuse", "refuse_undeclared", "requires", "scope",
     "visible_ids",
 ]  # fmt: skip

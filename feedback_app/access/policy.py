@@ -48,6 +48,7 @@ REVIEW_QUOTES = "review_quotes"
 SEE_CICC_VIEW = "see_cicc_view"
 EDIT_YOU_SAID_WE_DID = "edit_you_said_we_did"
 EXPORT = "export"
+READ_REPORT = "read_report"
 
 CAPABILITIES: Mapping[str, str] = MappingProxyType(
     {
@@ -68,6 +69,7 @@ CAPABILITIES: Mapping[str, str] = MappingProxyType(
         SEE_CICC_VIEW: "See the Children in Care Council view: anonymised figures, approved quotes.",
         EDIT_YOU_SAID_WE_DID: 'Write the "You said, we did" entries.',
         EXPORT: "Export the stored answers (the command line only).",
+        READ_REPORT: "Read and download the annual report for a reporting year.",
     }
 )
 
@@ -75,7 +77,10 @@ CAPABILITIES: Mapping[str, str] = MappingProxyType(
 # figures. Giving a role that holds any of them needs a second person
 # (see feedback_app.auth.approvals), and admins hold none of them.
 ANSWER_CAPABILITIES = frozenset(
-    {READ_ANSWERS, READ_FLAGGED_ANSWERS, SEE_RESPONSES, SEE_FIGURES, SEE_ALERTS, SEE_TASKS, REVIEW_QUOTES, EXPORT}
+    {
+        READ_ANSWERS, READ_FLAGGED_ANSWERS, SEE_RESPONSES, SEE_FIGURES, SEE_ALERTS, SEE_TASKS, REVIEW_QUOTES, EXPORT,
+        READ_REPORT,
+    }  # fmt: skip
 )
 
 
@@ -144,6 +149,7 @@ ROLE_TABLE: tuple[Role, ...] = (
         {
             USE_STAFF_PAGES, APPROVE_ACCESS, INVITE, CHAIR_REVIEWS, SEE_TASKS, READ_ANSWERS, SEE_RESPONSES,
             SEE_FIGURES, SEE_ALERTS, RETRY_ALERT_EMAIL, REVIEW_QUOTES, SEE_CICC_VIEW, EDIT_YOU_SAID_WE_DID,
+            READ_REPORT,
         },
         EVERYONE,
     ),  # fmt: skip
@@ -166,7 +172,7 @@ ROLE_TABLE: tuple[Role, ...] = (
     _role(
         "command_line",
         "The command line",
-        {READ_ANSWERS, SEE_RESPONSES, SEE_FIGURES, SEE_ALERTS, SEE_TASKS, EXPORT},
+        {READ_ANSWERS, SEE_RESPONSES, SEE_FIGURES, SEE_ALERTS, SEE_TASKS, EXPORT, READ_REPORT},
         EVERYONE,
         for_accounts=False,
     ),

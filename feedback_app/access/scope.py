@@ -45,6 +45,10 @@ class Figures:
     """Not a table: the conversations whose answers are counted in figures shown to the user."""
 
 
+class InvitationFigures:
+    """Not a table: the invitations counted in figures (made, opened, sent back)."""
+
+
 Filter = Callable[[p.Principal, p.Role], ColumnElement[bool]]
 
 
@@ -164,6 +168,12 @@ def figures(user: p.Principal, role: p.Role) -> ColumnElement[bool]:
     return conversations(user, role)
 
 
+def invitation_figures(user: p.Principal, role: p.Role) -> ColumnElement[bool]:
+    """Invitations counted in the annual report: those within the role's reach,
+    for a role that reads the report (counts only, never who was invited)."""
+    return role.reach.over(user, Invitation.iro_id) if _has(role, p.READ_REPORT) else false()
+
+
 def invitations(user: p.Principal, role: p.Role) -> ColumnElement[bool]:
     return role.reach.over(user, Invitation.iro_id) if _has(role, p.INVITE) else false()
 
@@ -215,6 +225,7 @@ FILTERS: dict[type, Filter] = {
     Answer: answers,
     Figures: figures,
     Invitation: invitations,
+    InvitationFigures: invitation_figures,
     SafeguardingAlert: alerts,
     StaffTask: tasks,
     BankedQuote: quotes,

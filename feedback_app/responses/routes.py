@@ -38,6 +38,7 @@ PER_PAGE = 25
 
 # The reporting pages, linked from each other. A page appears only to those its view lets in.
 REPORT_PAGES = [
+    ("report.page", "Annual report"),
     ("responses.dashboard", "Dashboard"),
     ("responses.responses", "Responses"),
     ("responses.figures", "Closed questions"),

@@ -1,6 +1,6 @@
 """No figure for a group smaller than 5 people: alone, or worked out from the others."""
 
-from feedback_app.small_numbers import Figure, figure, released, suppress
+from feedback_app.small_numbers import Figure, figure, part_of, released, suppress
 
 
 def test_four_people_are_shown_as_fewer_than_five_and_five_as_the_number():
@@ -40,3 +40,12 @@ def test_a_hidden_figure_has_no_share():
 
 def test_a_view_looked_at_again_and_again_counts_only_whole_steps_of_five():
     assert [released(n) for n in (0, 4, 5, 9, 10, 14)] == [0, 0, 5, 5, 10, 10]
+
+
+def test_a_part_beside_its_whole_is_hidden_when_the_rest_of_the_whole_is_small():
+    # 10 started and 7 sent would say that 3 people did not send.
+    assert part_of(7, 10) == Figure(None) and part_of(10, 10) == Figure(10) and part_of(5, 10) == Figure(5)
+
+
+def test_a_part_hidden_by_another_rule_is_counted_as_hidden_in_its_row():
+    assert suppress({"a": 7, "b": 8, "c": 20}, also_hidden={"a"}) == {"a": Figure(None), "b": Figure(None), "c": Figure(20)}

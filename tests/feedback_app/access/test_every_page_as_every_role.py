@@ -52,6 +52,7 @@ EXPECTED: dict[tuple[str, str], set[str]] = {
     ("GET", "responses.responses"): MANAGER,
     ("GET", "responses.conversation"): MANAGER,
     ("GET", "responses.figures"): MANAGER,
+    ("GET", "report.page"): MANAGER,
     ("GET", "quotes.bank"): MANAGER,
     ("GET", "quotes.review"): MANAGER,
     ("POST", "quotes.decide"): MANAGER,

@@ -1,0 +1,15 @@
+"""The annual report for a reporting year: on screen at /staff/report, in Word,
+in a spreadsheet, as a CSV of anonymised answers, and as charts.
+
+- `year`: the reporting year, 1 April to 31 March, named "2026-27".
+- `figures`: the year's figures, counted by the database.
+- `change`: whether a share changed meaningfully (Newcombe's interval).
+- `sections` and `summary`: the report laid out, with the small-numbers rule.
+- `routes`: the page and its downloads; `commands`: `flask annual-report`.
+"""
+
+from flask import Blueprint
+
+bp = Blueprint("report", __name__, url_prefix="/staff/report")
+
+from . import routes  # noqa: E402,F401 - routes attach themselves to bp

@@ -1,0 +1,452 @@
+"""The annual report's figures for one reporting year, counted by the database.
+
+Every figure here is a raw count or a time; nothing is hidden yet. The small-
+numbers rule is applied where the figures are laid out (`report.sections`), so
+that the page, the Word document and the spreadsheet all hide the same cells.
+
+Each query aggregates in SQL (the benchmark holds 1.5 million answers); only
+the aggregates, and a bounded sample of free text for emerging phrases, are
+ever loaded. Only sent conversations count as what people told us: a person
+chose to send what they said.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from statistics import median
+
+from sqlalchemy import ColumnElement, case, func, literal_column, select
+
+from analysis.emerging import emerging_phrases
+from analysis.result import Analysis
+
+from .. import question_types
+from ..access import Figures, InvitationFigures, scope
+from ..access.policy import Principal
+from ..extensions import db
+from ..models import Answer, Conversation, Invitation, SafeguardingAlert, YouSaidWeDid
+from ..question_types.base import option_words
+from ..questionnaire.loader import staff_text
+from ..quotes.service import approved_quotes
+from ..responses.flags import not_flagged
+from ..responses.periods import Period
+from ..responses.queries import drop_off, has_sentiment, has_theme, json_list_holds, json_text, latest_questionnaire
+from ..safeguarding.working_days import one_working_day_after
+from ..vocabulary import AGE_BANDS, AUDIENCES, SENTIMENTS, THEMES
+from .year import ReportingYear
+
+# Who took part, in the order the report lists them: children by age band, then parents and carers.
+WHO = tuple(f"child:{band}" for band in AGE_BANDS) + tuple(a for a in AUDIENCES if a != "child")
+# Emerging phrases are read from at most this many of the year's free-text answers
+# (the newest), so that the report's memory does not grow with the year's answers.
+EMERGING_SAMPLE = 3000
+EMERGING_SHOWN = 15
+STOPS_SHOWN = 5
+
+
+def who_of(audience: str, age_band: str | None) -> str:
+    """The report's key for a group of people: "child:8-11", "parent", "carer"."""
+    return f"child:{age_band}" if audience == "child" else audience
+
+
+@dataclass(frozen=True)
+class WhoTookPart:
+    invitations: int = 0
+    opened: int = 0
+    sent_back: int = 0  # invitations whose conversation was sent
+    started: int = 0  # conversations, invited or through an open link
+    sent: int = 0
+    median_minutes: float | None = None  # from starting to sending
+
+
+@dataclass(frozen=True)
+class Stop:
+    questionnaire: str
+    question: str
+    stopped: int
+
+
+@dataclass(frozen=True)
+class ClosedQuestion:
+    """One closed question, brought together across the questionnaires that ask it
+    with the same id and the same options."""
+
+    audience: str
+    question_id: str
+    text: str
+    several: bool
+    answered: int
+    options: tuple[tuple[str, str, int], ...]  # (value, label, people who chose it)
+
+    @property
+    def key(self) -> tuple[str, str, tuple[str, ...]]:
+        return (self.audience, self.question_id, tuple(value for value, _, _ in self.options))
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    answers: int
+    sentiments: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Quote:
+    theme: str
+    text: str
+    audience: str
+    age_band: str | None
+
+
+@dataclass(frozen=True)
+class Safeguarding:
+    raised: int = 0
+    acknowledged: int = 0
+    in_one_working_day: int = 0
+    median_hours: float | None = None
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    year: ReportingYear
+    taking_part: dict[str, WhoTookPart]
+    by_route: dict[str, tuple[int, int]]  # "invited" / "open_link": (started, sent)
+    stops: list[Stop]
+    closed: list[ClosedQuestion]
+    analysed: dict[str, int]  # audience: free-text answers analysed
+    themes: dict[str, dict[str, ThemeCount]]  # audience: theme: counts
+    sentiment: dict[str, dict[str, int]]  # audience: sentiment: answers
+    safeguarding: Safeguarding
+    quotes: list[Quote] = field(default_factory=list)
+    emerging: list[tuple[str, int]] = field(default_factory=list)
+    you_said_we_did: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def started(self) -> int:
+        return sum(w.started for w in self.taking_part.values())
+
+    @property
+    def sent(self) -> int:
+        return sum(w.sent for w in self.taking_part.values())
+
+
+def year_figures(user: Principal, year: ReportingYear, *, details: bool = True) -> YearFigures:
+    """Every figure of the report for `year` that `user` may count.
+
+    `details` adds what is shown for the chosen year only (quotes, emerging
+    phrases, "You said, we did"); the previous year is counted without them.
+    """
+    period = year.period
+    groups = _questionnaire_groups(user, period)
+    return YearFigures(
+        year=year,
+        taking_part=_taking_part(user, period, groups),
+        by_route=_by_route(user, period),
+        stops=_stops(user, period, groups) if details else [],
+        closed=_closed_questions(user, period, groups),
+        analysed=_analysed(user, period),
+        themes=_themes(user, period),
+        sentiment=_sentiment(user, period),
+        safeguarding=_safeguarding(user, period),
+        quotes=_quotes(user, period) if details else [],
+        emerging=_emerging(user, period) if details else [],
+        you_said_we_did=_you_said_we_did(user, period) if details else [],
+    )
+
+
+def first_day_with_conversations(user: Principal):
+    """The day the first conversation `user` may count was started, or None."""
+    first = db.session.scalar(select(func.min(Conversation.created_at)).where(scope(user, Figures)))
+    return first.date() if first else None
+
+
+# --- who took part -----------------------------------------------------------------
+
+
+def _questionnaire_groups(user: Principal, period: Period) -> dict[str, tuple[str, str | None]]:
+    """Each questionnaire with conversations or invitations in the period: (audience, age band)."""
+    ids = set(
+        db.session.scalars(
+            select(Conversation.questionnaire_id).where(scope(user, Figures), period.holds(Conversation.created_at)).distinct()
+        )
+    ) | set(
+        db.session.scalars(
+            select(Invitation.questionnaire_id)
+            .where(scope(user, InvitationFigures), period.holds(Invitation.created_at))
+            .distinct()
+        )
+    )
+    groups = {}
+    for questionnaire_id in sorted(ids):
+        q = latest_questionnaire(questionnaire_id)
+        groups[questionnaire_id] = (q.audience, q.age_band) if q else ("child", None)
+    return groups
+
+
+def _taking_part(user: Principal, period: Period, groups: dict[str, tuple[str, str | None]]) -> dict[str, WhoTookPart]:
+    found: dict[str, Counter[str]] = {who: Counter() for who in WHO}
+    invitations = db.session.execute(
+        select(
+            Invitation.questionnaire_id,
+            func.count(Invitation.id),
+            func.count(Invitation.first_opened_at),
+            func.count(Conversation.submitted_at),
+        )
+        .outerjoin(Conversation, Conversation.invitation_id == Invitation.id)
+        .where(scope(user, InvitationFigures), period.holds(Invitation.created_at))
+        .group_by(Invitation.questionnaire_id)
+    )
+    for questionnaire_id, made, opened, sent_back in invitations:
+        counts = found.setdefault(who_of(*groups[questionnaire_id]), Counter())
+        counts.update(invitations=made, opened=opened, sent_back=sent_back)
+    conversations = db.session.execute(
+        select(Conversation.questionnaire_id, func.count(Conversation.id), func.count(Conversation.submitted_at))
+        .where(scope(user, Figures), period.holds(Conversation.created_at))
+        .group_by(Conversation.questionnaire_id)
+    )
+    by_who: dict[str, list[str]] = {}
+    for questionnaire_id, started, sent in conversations:
+        who = who_of(*groups[questionnaire_id])
+        found.setdefault(who, Counter()).update(started=started, sent=sent)
+        by_who.setdefault(who, []).append(questionnaire_id)
+    return {
+        who: WhoTookPart(
+            counts["invitations"], counts["opened"], counts["sent_back"], counts["started"], counts["sent"],
+            _median_minutes(user, period, by_who.get(who, []), counts["sent"]),
+        )  # fmt: skip
+        for who, counts in found.items()
+    }
+
+
+def _seconds_to_send() -> ColumnElement[float]:
+    """Seconds from starting a conversation to sending it, on SQLite and PostgreSQL."""
+    if db.engine.dialect.name == "postgresql":
+        return func.extract("epoch", Conversation.submitted_at - Conversation.created_at)
+    return (func.julianday(Conversation.submitted_at) - func.julianday(Conversation.created_at)) * 86400.0
+
+
+def _median_minutes(user: Principal, period: Period, questionnaire_ids: list[str], sent: int) -> float | None:
+    """The median time to send, read as the one or two middle rows: never every row."""
+    if not sent or not questionnaire_ids:
+        return None
+    seconds = _seconds_to_send().label("seconds")
+    middle = db.session.scalars(
+        select(seconds)
+        .where(
+            scope(user, Figures),
+            period.holds(Conversation.created_at),
+            Conversation.submitted_at.is_not(None),
+            Conversation.questionnaire_id.in_(questionnaire_ids),
+        )
+        .order_by(literal_column("seconds"))
+        .offset((sent - 1) // 2)
+        .limit(2 if sent % 2 == 0 else 1)
+    ).all()
+    return round(sum(float(s) for s in middle) / len(middle) / 60, 1) if middle else None
+
+
+def _by_route(user: Principal, period: Period) -> dict[str, tuple[int, int]]:
+    route = case((Conversation.invitation_id.is_(None), "open_link"), else_="invited")
+    rows = db.session.execute(
+        select(route, func.count(Conversation.id), func.count(Conversation.submitted_at))
+        .where(scope(user, Figures), period.holds(Conversation.created_at))
+        .group_by(route)
+    )
+    return {"invited": (0, 0), "open_link": (0, 0)} | {key: (started, sent) for key, started, sent in rows}
+
+
+def _stops(user: Principal, period: Period, groups: dict[str, tuple[str, str | None]]) -> list[Stop]:
+    """The questions where most people stopped, across every questionnaire answered in the year."""
+    stops = []
+    for questionnaire_id in groups:
+        found = drop_off(user, questionnaire_id, period, now=_end_of(period))
+        stops += [Stop(found.title, step.text, step.stopped) for step in found.steps if step.stopped]
+    return sorted(stops, key=lambda s: (-s.stopped, s.questionnaire, s.question))[:STOPS_SHOWN]
+
+
+def _end_of(period: Period) -> datetime | None:
+    from ..models import utcnow
+
+    now = utcnow()
+    return min(now, period.ends_before) if period.ends_before else now
+
+
+# --- what people told us -------------------------------------------------------------
+
+
+def _sent_in(user: Principal, period: Period) -> tuple[ColumnElement[bool], ...]:
+    return (scope(user, Figures), Conversation.submitted_at.is_not(None), period.holds(Conversation.created_at))
+
+
+def _closed_questions(
+    user: Principal, period: Period, groups: dict[str, tuple[str, str | None]]
+) -> list[ClosedQuestion]:
+    """Closed questions' figures, one per (audience, question id, options), in the order first asked."""
+    merged: dict[tuple, ClosedQuestion] = {}
+    sent = _sent_in(user, period)
+    stored_value = json_text(Answer.value)
+    for questionnaire_id, (audience, _band) in groups.items():
+        q = latest_questionnaire(questionnaire_id)
+        if q is None:
+            continue
+        closed = [question for question in q.questions if question_types.of(question).counted and question.options]
+        if not closed:
+            continue
+        in_this = (*sent, Conversation.questionnaire_id == questionnaire_id)
+        answered = dict(
+            db.session.execute(
+                select(Answer.question_id, func.count())
+                .join(Conversation)
+                .where(*in_this, Answer.skipped.is_(False), Answer.question_id.in_([c.id for c in closed]))
+                .group_by(Answer.question_id)
+            ).all()
+        )
+        single = [c.id for c in closed if question_types.of(c).answer == "choice"]
+        chosen: Counter[tuple[str, str]] = Counter()
+        for question_id, value, count in db.session.execute(
+            select(Answer.question_id, stored_value, func.count())
+            .join(Conversation)
+            .where(*in_this, Answer.skipped.is_(False), Answer.question_id.in_(single))
+            .group_by(Answer.question_id, stored_value)
+        ):
+            decoded = json.loads(value)
+            chosen[question_id, decoded if isinstance(decoded, str) else value] += count
+        for question in closed:
+            several = question_types.of(question).answer == "choices"
+            if several:
+                row = db.session.execute(
+                    select(*[func.sum(case((json_list_holds(Answer.value, o.value), 1), else_=0)) for o in question.options])
+                    .join(Conversation)
+                    .where(*in_this, Answer.skipped.is_(False), Answer.question_id == question.id)
+                ).one()
+                for option, count in zip(question.options, row, strict=True):
+                    chosen[question.id, option.value] += count or 0
+            options = tuple(
+                (o.value, option_words(o, o.value, lambda text, q=q: staff_text(text, q)), chosen[question.id, o.value])
+                for o in question.options
+            )
+            found = ClosedQuestion(
+                audience, question.id, staff_text(question.text, q), several, answered.get(question.id, 0), options
+            )
+            if found.key in merged:
+                before = merged[found.key]
+                found = ClosedQuestion(
+                    audience, question.id, before.text, several, before.answered + found.answered,
+                    tuple((v, label, n + m) for (v, label, n), (_, _, m) in zip(before.options, options, strict=True)),
+                )  # fmt: skip
+            merged[found.key] = found
+    return list(merged.values())
+
+
+def _analysed_answers(user: Principal, period: Period) -> tuple[ColumnElement[bool], ...]:
+    return (*_sent_in(user, period), Answer.analyser_version.is_not(None), Answer.skipped.is_(False), not_flagged())
+
+
+def _analysed(user: Principal, period: Period) -> dict[str, int]:
+    rows = db.session.execute(
+        select(Conversation.audience, func.count(Answer.id))
+        .join(Conversation, Conversation.id == Answer.conversation_id)
+        .where(*_analysed_answers(user, period))
+        .group_by(Conversation.audience)
+    )
+    return dict.fromkeys(AUDIENCES, 0) | dict(rows.all())
+
+
+def _themes(user: Principal, period: Period) -> dict[str, dict[str, ThemeCount]]:
+    """Per audience and theme: the answers about it, and how many of those had each sentiment."""
+    columns = [
+        func.sum(case((has_theme(theme) & has_sentiment(sentiment), 1), else_=0))
+        for theme in THEMES
+        for sentiment in SENTIMENTS
+    ]
+    rows = db.session.execute(
+        select(Conversation.audience, *columns)
+        .join(Conversation, Conversation.id == Answer.conversation_id)
+        .where(*_analysed_answers(user, period))
+        .group_by(Conversation.audience)
+    )
+    found: dict[str, dict[str, ThemeCount]] = {audience: {} for audience in AUDIENCES}
+    for audience, *counts in rows:
+        for i, theme in enumerate(THEMES):
+            split = {s: int(counts[i * len(SENTIMENTS) + j] or 0) for j, s in enumerate(SENTIMENTS)}
+            found.setdefault(audience, {})[theme] = ThemeCount(sum(split.values()), split)
+    return found
+
+
+def _sentiment(user: Principal, period: Period) -> dict[str, dict[str, int]]:
+    sentiment = Answer.analysis["sentiment"].as_string()
+    rows = db.session.execute(
+        select(Conversation.audience, sentiment, func.count(Answer.id))
+        .join(Conversation, Conversation.id == Answer.conversation_id)
+        .where(*_analysed_answers(user, period))
+        .group_by(Conversation.audience, sentiment)
+    )
+    found: dict[str, dict[str, int]] = {audience: dict.fromkeys(SENTIMENTS, 0) for audience in AUDIENCES}
+    for audience, name, count in rows:
+        found.setdefault(audience, dict.fromkeys(SENTIMENTS, 0))[name] = count
+    return found
+
+
+def _quotes(user: Principal, period: Period) -> list[Quote]:
+    bands: dict[str, str | None] = {}
+    quotes = []
+    for quote in approved_quotes(user, period=period):
+        if quote.questionnaire_id not in bands:
+            q = latest_questionnaire(quote.questionnaire_id)
+            bands[quote.questionnaire_id] = q.age_band if q else None
+        quotes.append(Quote(quote.theme, quote.text, quote.audience, bands[quote.questionnaire_id]))
+    return sorted(quotes, key=lambda q: (THEMES_ORDER.get(q.theme, len(THEMES)), q.audience))
+
+
+THEMES_ORDER = {theme: i for i, theme in enumerate(THEMES)}
+
+
+def _emerging(user: Principal, period: Period) -> list[tuple[str, int]]:
+    rows = db.session.execute(
+        select(Answer.value, Answer.analysis)
+        .join(Conversation, Conversation.id == Answer.conversation_id)
+        .where(*_analysed_answers(user, period), scope(user, Answer))
+        .order_by(Answer.id.desc())
+        .limit(EMERGING_SAMPLE)
+    )
+    analyses: Iterable[Analysis] = (
+        Analysis.from_dict(value, analysis) for value, analysis in rows if isinstance(value, str) and analysis
+    )
+    theme_words = [word for theme in THEMES for word in theme.split("_")]
+    found = emerging_phrases(analyses, min_count=2, limit=EMERGING_SHOWN, theme_words=theme_words)
+    return [(phrase.phrase, phrase.count) for phrase in found]
+
+
+def _you_said_we_did(user: Principal, period: Period) -> list[tuple[str, str]]:
+    rows = db.session.execute(
+        select(YouSaidWeDid.you_said, YouSaidWeDid.we_did)
+        .where(scope(user, YouSaidWeDid), period.holds(YouSaidWeDid.created_at))
+        .order_by(YouSaidWeDid.created_at, YouSaidWeDid.id)
+    )
+    return [(said, did) for said, did in rows]
+
+
+# --- safeguarding: figures only ------------------------------------------------------
+
+
+def _safeguarding(user: Principal, period: Period) -> Safeguarding:
+    """Alerts raised in the year; of those acknowledged, how many within one working day,
+    and the median time. Reads only the two timestamps of each alert, never its words."""
+    rows = db.session.execute(
+        select(SafeguardingAlert.created_at, SafeguardingAlert.acknowledged_at).where(
+            scope(user, SafeguardingAlert), period.holds(SafeguardingAlert.created_at)
+        )
+    ).all()
+    acknowledged = [(raised, done) for raised, done in rows if done is not None]
+    in_time = sum(1 for raised, done in acknowledged if done <= one_working_day_after(raised))
+    hours = [(done - raised).total_seconds() / 3600 for raised, done in acknowledged]
+    return Safeguarding(len(rows), len(acknowledged), in_time, round(median(hours), 1) if hours else None)
+
+
+__all__ = [
+    "WHO", "ClosedQuestion", "Quote", "Safeguarding", "Stop", "ThemeCount", "WhoTookPart", "YearFigures",
+    "first_day_with_conversations", "who_of", "year_figures",
+]  # fmt: skip
