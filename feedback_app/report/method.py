@@ -29,6 +29,6 @@ class Accuracy:
         )
 
 
-ACCURACY = Accuracy("2026.11.2", 131, 0.771, 0.9282, 1.0)
+ACCURACY = Accuracy("2026.12.2", 131, 0.771, 0.9282, 1.0)
 
 __all__ = ["ACCURACY", "Accuracy"]
