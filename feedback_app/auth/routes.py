@@ -63,7 +63,8 @@ def logout() -> Response:
 def _safe_next(target: str | None) -> str:
     """Where to go after signing in: a staff page on this site, never elsewhere."""
     fallback = url_for("staff.dashboard")
-    if not target or "\\" in target:
+    # A control character or space (next=/staff/%0a) can't go into a Location header.
+    if not target or "\\" in target or any(ord(c) <= 32 or ord(c) == 127 for c in target):
         return fallback
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not parts.path.startswith("/staff/") or target.startswith("//"):

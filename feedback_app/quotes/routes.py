@@ -13,6 +13,7 @@ from ..auth import current_user
 from ..extensions import db
 from ..models import BankedQuote
 from ..models.quote import QUOTE_STATUSES
+from ..query_args import page_number
 from ..questionnaire import registry
 from ..questionnaire.loader import staff_text
 from ..responses.flags import is_flagged
@@ -38,7 +39,7 @@ def bank() -> str:
     else:
         theme = ""
     query = query.order_by(BankedQuote.theme, BankedQuote.score.desc(), BankedQuote.id)
-    page = db.paginate(query, page=request.args.get("page", 1, type=int), per_page=PER_PAGE, error_out=False)
+    page = db.paginate(query, page=page_number(), per_page=PER_PAGE, error_out=False)
     return render_template(
         "quotes/bank.html",
         page=page,

@@ -10,6 +10,7 @@ from wtforms import DateField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional, ValidationError
 
+from ..query_args import day_in_range
 from ..vocabulary import AGE_BANDS, AUDIENCES, SENTIMENTS, THEMES, Word
 from .periods import Period
 
@@ -31,8 +32,8 @@ class GetForm(FlaskForm):
 
 
 class PeriodMixin:
-    start = DateField("Started from", validators=[Optional()], render_kw={"autocomplete": "off"})
-    end = DateField("Started up to", validators=[Optional()], render_kw={"autocomplete": "off"})
+    start = DateField("Started from", validators=[Optional(), day_in_range], render_kw={"autocomplete": "off"})
+    end = DateField("Started up to", validators=[Optional(), day_in_range], render_kw={"autocomplete": "off"})
 
     def validate_end(self, field) -> None:
         if field.data and self.start.data and field.data < self.start.data:

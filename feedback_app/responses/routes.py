@@ -12,6 +12,7 @@ from ..access.policy import SEE_FIGURES, SEE_RESPONSES
 from ..auth import current_user
 from ..extensions import db
 from ..models import Conversation, utcnow
+from ..query_args import page_number, status_of
 from ..questionnaire import registry
 from ..questionnaire.loader import staff_text
 from ..vocabulary import age_band_name
@@ -58,7 +59,7 @@ def report_pages() -> list[tuple[str, str]]:
 
 @bp.get("/dashboard")
 @requires(SEE_RESPONSES)
-def dashboard() -> str:
+def dashboard() -> tuple[str, int]:
     user = _user()
     titles = questionnaire_titles()
     form = QuestionnaireForm(formdata=request.args)
@@ -90,12 +91,12 @@ def dashboard() -> str:
         summaries=answer_summaries(user, (c.id for c in recent)),
         viewable=visible_ids(user, Conversation, (c.id for c in recent)),
         titles=titles,
-    )
+    ), status_of(form)
 
 
 @bp.get("/responses")
 @requires(SEE_RESPONSES)
-def responses() -> str:
+def responses() -> tuple[str, int]:
     user = _user()
     titles = questionnaire_titles()
     form = ResponseFilterForm(formdata=request.args)
@@ -111,7 +112,7 @@ def responses() -> str:
         status=form.value("status"),
     )
     page = db.paginate(
-        conversations(user, filters), page=request.args.get("page", 1, type=int), per_page=PER_PAGE, error_out=False
+        conversations(user, filters), page=page_number(), per_page=PER_PAGE, error_out=False
     )
     link_args = {key: value for key, value in request.args.items() if key != "page" and value}
     return render_template(
@@ -124,7 +125,7 @@ def responses() -> str:
         viewable=visible_ids(user, Conversation, (c.id for c in page.items)),
         titles=titles,
         age_band_of=_age_band_of,
-    )
+    ), status_of(form)
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ def conversation(conversation_id: int) -> str:
 
 @bp.get("/responses/figures")
 @requires(SEE_FIGURES)
-def figures() -> str:
+def figures() -> tuple[str, int]:
     user = _user()
     titles = questionnaire_titles()
     form = QuestionnaireForm(formdata=request.args)
@@ -189,7 +190,7 @@ def figures() -> str:
         period=period,
         title=titles.get(questionnaire_id or "", ""),
         questions=list(zip(questions, charts, strict=True)),
-    )
+    ), status_of(form)
 
 
 def _period(form: QuestionnaireForm, default: Period) -> Period:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from sqlalchemy import func, select
 from werkzeug.wrappers import Response
 
@@ -23,6 +23,7 @@ from ..auth import current_user
 from ..extensions import db
 from ..models import SafeguardingAlert, StaffUser
 from ..models.safeguarding import EMAIL_SENT
+from ..query_args import page_number
 from ..questionnaire import registry
 from ..questionnaire.loader import staff_text
 from . import alerts, bp
@@ -54,7 +55,7 @@ def queue() -> str:
         .order_by(SafeguardingAlert.acknowledged_at.is_not(None), SafeguardingAlert.created_at.desc())
         .order_by(SafeguardingAlert.id.desc())
     )
-    page = db.paginate(query, page=request.args.get("page", 1, type=int), per_page=PER_PAGE, error_out=False)
+    page = db.paginate(query, page=page_number(), per_page=PER_PAGE, error_out=False)
     rows = [_row(alert, now) for alert in page.items]
     waiting = db.session.scalars(
         select(SafeguardingAlert.created_at).where(visible, SafeguardingAlert.acknowledged_at.is_(None))

@@ -10,6 +10,7 @@ from ..access.policy import READ_AUDIT_LOG
 from ..auth import current_user
 from ..extensions import db
 from ..models import AuditEvent
+from ..query_args import page_number
 from . import bp
 
 PER_PAGE = 50
@@ -23,6 +24,6 @@ def audit_log() -> str:
     query = select(AuditEvent).where(visible).order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
     if action:
         query = query.where(AuditEvent.action == action)
-    page = db.paginate(query, page=request.args.get("page", 1, type=int), per_page=PER_PAGE, error_out=False)
+    page = db.paginate(query, page=page_number(), per_page=PER_PAGE, error_out=False)
     actions = db.session.scalars(select(AuditEvent.action).where(visible).distinct().order_by(AuditEvent.action)).all()
     return render_template("staff/audit.html", page=page, actions=actions, action=action)
