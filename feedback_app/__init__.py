@@ -9,6 +9,8 @@ from __future__ import annotations
 from flask import Flask
 from jinja2 import StrictUndefined
 
+from .text_input import CleanRequest
+
 
 def create_app(config: dict | None = None) -> Flask:
     """Build the app. `config` overrides settings (tests pass TESTING etc.)."""
@@ -17,6 +19,8 @@ def create_app(config: dict | None = None) -> Flask:
     from . import config as configuration
 
     configuration.load(app, config)
+    # Every posted form field is cleaned as it is read (text_input.py).
+    app.request_class = CleanRequest
     # A misspelt variable in a template fails loudly instead of showing blank.
     app.jinja_env.undefined = StrictUndefined
     register_extensions(app)

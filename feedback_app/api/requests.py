@@ -8,6 +8,8 @@ from typing import Any
 from flask import request
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
+from ..text_input import clean_data
+
 
 class RequestProblem(BadRequest):
     """A 400 whose description is shown to the client as `{"error": ...}`."""
@@ -37,6 +39,8 @@ def json_object(allowed: set[str]) -> dict[str, Any]:
         raise RequestProblem(f"The request body is not valid JSON ({error}).") from None
     if not isinstance(data, dict):
         raise RequestProblem("The request body should be a JSON object (in curly brackets).")
+    # JSON can carry what text can't ("\\udc00", "\\u0000"): replaced, not refused (text_input.py).
+    data = clean_data(data)
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise RequestProblem(

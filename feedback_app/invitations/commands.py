@@ -9,6 +9,7 @@ from flask.cli import with_appcontext
 
 from .. import audit
 from ..extensions import db
+from ..text_input import TEXT
 from ..vocabulary import AUDIENCES
 from . import service
 from .service import InvitationError
@@ -26,8 +27,8 @@ def _review_date(_ctx: click.Context, _param: click.Parameter, value: str) -> da
 @click.option("--questionnaire", "questionnaire_id", required=True, help="The questionnaire's id, as in its file.")
 @click.option("--audience", required=True, type=click.Choice(list(AUDIENCES)), help="Who it is for.")
 @click.option("--review-date", required=True, callback=_review_date, help="The review's date, YYYY-MM-DD.")
-@click.option("--first-name", help="Only to greet the person. Leave out if unsure.")
-@click.option("--iro", "iro_email", help="The e-mail of the IRO chairing the review (who may read what is shared).")
+@click.option("--first-name", type=TEXT, help="Only to greet the person. Leave out if unsure.")
+@click.option("--iro", "iro_email", type=TEXT, help="The e-mail of the IRO chairing the review (who may read what is shared).")
 @click.option(
     "--expires-in-days",
     type=click.IntRange(1, service.MAX_DAYS),

@@ -9,6 +9,7 @@ from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, utcnow
+from .words import WordsJSON
 
 if TYPE_CHECKING:
     from .invitation import Invitation
@@ -75,11 +76,11 @@ class Answer(Base):
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
     question_id: Mapped[str] = mapped_column(String(64))
     # A string, a list of strings (multiple choice) or null (skipped).
-    value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    value: Mapped[Any] = mapped_column(WordsJSON, nullable=True)
     skipped: Mapped[bool] = mapped_column(default=False)
     answered_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Free text is analysed once, when stored, so reports only aggregate.
-    analysis: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    analysis: Mapped[dict[str, Any] | None] = mapped_column(WordsJSON)
     analyser_version: Mapped[str | None] = mapped_column(String(32))
 
     conversation: Mapped[Conversation] = relationship(back_populates="answers")

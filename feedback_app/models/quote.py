@@ -8,10 +8,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, utcnow
+from .words import Words
 
 if TYPE_CHECKING:
     from .conversation import Answer
@@ -36,8 +37,8 @@ class BankedQuote(Base):
     theme: Mapped[str] = mapped_column(String(32), index=True)
     sentiment: Mapped[str] = mapped_column(String(16))
     score: Mapped[float] = mapped_column(default=0.0)
-    suggested_text: Mapped[str] = mapped_column(Text)  # as the redaction left it
-    redacted_text: Mapped[str] = mapped_column(Text)  # as shown; the reviewer may edit it
+    suggested_text: Mapped[str] = mapped_column(Words)  # as the redaction left it
+    redacted_text: Mapped[str] = mapped_column(Words)  # as shown; the reviewer may edit it
     status: Mapped[str] = mapped_column(String(16), default="candidate", index=True)
     found_at: Mapped[datetime] = mapped_column(default=utcnow)
     redaction_reviewed: Mapped[bool] = mapped_column(default=False)

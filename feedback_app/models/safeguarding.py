@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, utcnow
 from .conversation import Answer, Conversation
 from .staff import StaffUser
+from .words import Words, WordsJSON
 
 EMAIL_PENDING = "pending"
 EMAIL_SENT = "sent"
@@ -39,9 +40,9 @@ class SafeguardingAlert(Base):
     # One of analysis.result.CONCERN_CATEGORIES: self_harm, abuse, sexual_harm, ...
     category: Mapped[str] = mapped_column(String(32))
     # The phrases that made the analysis flag it, shown to staff beside the words.
-    evidence: Mapped[list[str]] = mapped_column(JSON, default=list)
+    evidence: Mapped[list[str]] = mapped_column(WordsJSON, default=list)
     # The person's words as sent. Shown only on the alert page, never e-mailed.
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Words)
     # Invited people can be followed up; an open link is anonymous.
     invited: Mapped[bool] = mapped_column(default=False)
     # The IRO of the invited person, who sees the alert in their own queue.
@@ -55,7 +56,7 @@ class SafeguardingAlert(Base):
     acknowledged_at: Mapped[datetime | None]
     acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
     # What was done, in the acknowledging person's words. Required to acknowledge.
-    action_note: Mapped[str | None] = mapped_column(Text)
+    action_note: Mapped[str | None] = mapped_column(Words)
 
     conversation: Mapped[Conversation | None] = relationship()
     answer: Mapped[Answer | None] = relationship()

@@ -11,6 +11,7 @@ page is the last thing a child who has just disclosed harm should see.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -178,29 +179,52 @@ def acknowledge(alert: SafeguardingAlert, user: StaffUser, note: str) -> None:
     alert.action_note = note.strip()
 
 
-def raise_missing_alerts() -> int:
-    """Raise an alert for every flagged answer that has none; returns how many were raised.
+@dataclass(frozen=True)
+class Sweep:
+    """What `raise_missing_alerts` did: alerts raised, and answers it could not raise one for."""
+
+    raised: int
+    failed: int
+
+
+def raise_missing_alerts() -> Sweep:
+    """Raise an alert for every flagged answer that has none.
 
     Catches an alert that could not be stored when the answer was, and
     concerns found when `flask analyse` re-reads answers with a newer analyser.
+    Each answer is its own unit of work: one that fails is logged (by id,
+    never its words), rolled back and counted, and the sweep carries on.
     """
-    rows = db.session.execute(
-        select(Answer, Conversation)
-        .join(Conversation, Conversation.id == Answer.conversation_id)
-        .where(
-            and_(
-                Answer.analysis["concern"].as_string().is_not(None),
-                ~select(SafeguardingAlert.id).where(SafeguardingAlert.answer_id == Answer.id).exists(),
+    with reading():
+        answer_ids = db.session.scalars(
+            select(Answer.id)
+            .where(
+                and_(
+                    Answer.analysis["concern"].as_string().is_not(None),
+                    ~select(SafeguardingAlert.id).where(SafeguardingAlert.answer_id == Answer.id).exists(),
+                )
             )
-        )
-        .order_by(Answer.id)
-    ).all()
-    raised = 0
-    for answer, conversation in rows:
-        if not isinstance(answer.value, str):
+            .order_by(Answer.id)
+        ).all()
+    raised = failed = 0
+    for answer_id in answer_ids:
+        try:
+            alert = _raise_for_answer(answer_id)
+        except Exception:
+            db.session.rollback()
+            current_app.logger.error("safeguarding sweep: could not raise an alert for answer %s", answer_id, exc_info=True)
+            failed += 1
             continue
-        alert = raise_alert(conversation, answer.question_id, answer.value, answer.analysis or {})
         if alert is not None:
             raised += 1
             email_alert(alert)
-    return raised
+    return Sweep(raised, failed)
+
+
+def _raise_for_answer(answer_id: int) -> SafeguardingAlert | None:
+    with reading():
+        answer = db.session.get(Answer, answer_id)
+        conversation = answer.conversation if answer is not None else None
+    if answer is None or conversation is None or not isinstance(answer.value, str):
+        return None
+    return raise_alert(conversation, answer.question_id, answer.value, answer.analysis or {})

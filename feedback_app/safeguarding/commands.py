@@ -19,5 +19,13 @@ safeguarding_commands = AppGroup("safeguarding", help="Safeguarding alerts.")
 @safeguarding_commands.command("sweep")
 def sweep_command() -> None:
     """Raise an alert for every flagged answer that has none."""
-    raised = raise_missing_alerts()
-    click.echo(f"{raised} safeguarding alert{'s' if raised != 1 else ''} raised.")
+    sweep = raise_missing_alerts()
+    click.echo(f"{sweep.raised} safeguarding alert{'s' if sweep.raised != 1 else ''} raised.")
+    if sweep.failed:
+        # Each is in the error log by answer id; the next sweep tries them again.
+        click.echo(
+            f"{sweep.failed} flagged answer{'s' if sweep.failed != 1 else ''} could not be raised as an alert: "
+            "see the error log, fix the cause and run the sweep again.",
+            err=True,
+        )
+        raise click.exceptions.Exit(1)

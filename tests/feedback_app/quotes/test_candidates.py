@@ -1,11 +1,13 @@
 """Finding candidate quotes: only sent answers, by people who agreed, never a concern, never twice."""
 
+import sqlalchemy as sa
 from sqlalchemy import select
 
 from feedback_app.access import COMMAND_LINE
 from feedback_app.extensions import db
 from feedback_app.models import Answer
 from feedback_app.quotes import service
+from feedback_app.text_input import REPLACEMENT
 from tests.feedback_app.quotes.helpers import PHONE, bank, consenting, find, quoted_conversations
 from tests.feedback_app.responses.builders import COMPLAINT, DISCLOSURE, HOME, PRAISE, YOUNG_PEOPLE, converse
 
@@ -78,3 +80,17 @@ def test_a_candidate_goes_with_its_answer_when_the_answer_is_deleted(app):
         db.session.expire_all()
         assert bank() == []
         assert db.session.scalars(select(Answer)).all() == []
+
+
+def test_an_old_answer_holding_a_lone_surrogate_still_becomes_a_candidate(app):
+    # Stored before the doors cleaned text: written here through a plain JSON column.
+    raw = sa.table("answers", sa.column("id"), sa.column("value", sa.JSON))
+    with app.app_context():
+        agreed = consenting(PRAISE)
+        answer_id = db.session.scalar(
+            select(Answer.id).where(Answer.conversation_id == agreed, Answer.question_id == "going_well")
+        )
+        db.session.execute(sa.update(raw).where(raw.c.id == answer_id).values(value=f"{PRAISE} \udc00"))
+        db.session.commit()
+        [quote] = find()
+        assert quote.original_text == f"{PRAISE} {REPLACEMENT}"
