@@ -14,6 +14,7 @@ from typing import Literal
 from .. import question_types
 from ..question_types import AnswerError, AnswerValue
 from ..questionnaire.loader import localise
+from ..questionnaire.names import fill_name
 from ..questionnaire.schema import RIGHT_TO_LEFT, LocalText, Message, Question, Questionnaire
 from .wording import interface_text
 
@@ -157,7 +158,12 @@ def conversation_state(
     status: Status = "open" if asking is not None else "review"
     summary: tuple[SummaryLine, ...] = ()
     if status == "review":
-        messages.extend(ChatMessage("bot", say(t)) for t in q.outro)
+        # Only what fits what happened: no "thank you for telling us all that"
+        # after "Finish now", no "we will tell your IRO" to someone who never asked.
+        given = {s.id: progress.answers[s.id] for s in questions if s.id in progress.answers}
+        messages.extend(
+            ChatMessage("bot", say(line.message)) for line in q.outro if line.fits(given, progress.finished_early)
+        )
         messages.append(ChatMessage("bot", interface_text("review_intro", language)))
         summary = tuple(
             SummaryLine(s.id, say(s.text), _answer_text(s, progress.answers[s.id], language, q))
@@ -253,8 +259,7 @@ def _answer_text(question: Question, value: AnswerValue, language: str, q: Quest
 
 
 def _personalise(text: str, first_name: str | None, language: str) -> str:
-    """Fill in `{name}`: the person's first name when we know it, otherwise a
-    friendly word, so one file serves invitations and open links alike."""
-    if "{name}" not in text:
-        return text
-    return text.replace("{name}", first_name or interface_text("friend", language))
+    """Fill in `{name}`: the person's first name when we know it, otherwise
+    nothing (the questionnaire's words are written to read well without it:
+    questionnaire/names.py), so one file serves invitations and open links alike."""
+    return fill_name(text, first_name)

@@ -20,6 +20,7 @@ from analysis.plain_yaml import load_plain_yaml
 
 from .. import question_types
 from ..vocabulary import STAFF_LANGUAGE
+from .names import name_problem
 from .schema import Condition, LocalText, Message, Question, Questionnaire
 
 
@@ -185,12 +186,30 @@ def _cross_check(q: Questionnaire) -> Iterator[str]:
         for text_name, text in _texts_of(step):
             for lang in _missing_languages(text, q.languages):
                 yield f"{label}: {text_name} has no {lang!r} translation"
-    for text_name, texts in (("intro", q.intro), ("outro", q.outro)):
+    for text_name, texts in (("intro", q.intro), ("outro", [line.message for line in q.outro])):
         for text in texts:
             for lang in _missing_languages(text, q.languages):
                 yield f"{text_name}: has no {lang!r} translation"
+    for position, line in enumerate(q.outro, start=1):
+        for condition in line.when:
+            yield from (f"outro (line {position}): {p}" for p in _check_condition(condition, seen))
+    yield from _names_that_need_a_name(q)
     for lang in _missing_languages(q.title, q.languages):
         yield f"title: has no {lang!r} translation"
+
+
+def _names_that_need_a_name(q: Questionnaire) -> Iterator[str]:
+    """Every text with `{name}` where an open link (no name) would read badly (see names.py)."""
+    said: list[tuple[str, LocalText]] = [("intro", text) for text in q.intro]
+    for position, step in enumerate(q.steps, start=1):
+        label = f"question {step.id!r}" if isinstance(step, Question) else f"message (step {position})"
+        said.extend((f"{label}: {text_name}", text) for text_name, text in _texts_of(step))
+    said.extend(("outro", line.message) for line in q.outro)
+    for where, text in said:
+        for lang, words in text.items():
+            problem = name_problem(words)
+            if problem:
+                yield f"{where}{'' if lang == '*' else f' ({lang})'}: {problem}"
 
 
 def _check_condition(condition: Condition, earlier: Mapping[str, Question]) -> Iterator[str]:

@@ -8,6 +8,7 @@ loader turns its locations into "file, question, problem" messages.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -171,6 +172,35 @@ class Question(Step):
         return next((o for o in self.options if o.value == value), None)
 
 
+class OutroLine(Step):
+    """Something said once the questions are over, before the review.
+
+    A plain text is always said. A line with `when` is said only if those
+    earlier answers hold (so "we will tell your IRO" only to someone who asked),
+    and one with `finished_early` only if the person did (true) or did not
+    (false) choose "Finish now" ("Thank you for telling us all that" fits only
+    the second)."""
+
+    message: LocalText
+    finished_early: bool | None = None
+
+    _message = field_validator("message", mode="before")(_as_local_text)
+
+    def fits(self, answers: Mapping[str, str | tuple[str, ...] | None], finished_early: bool) -> bool:
+        """Whether this line fits what happened: these answers, and finishing early or not."""
+        if self.finished_early is not None and self.finished_early != finished_early:
+            return False
+        return all(c.holds(answers.get(c.question), c.question in answers) for c in self.when)
+
+
+def _as_outro_lines(value: object) -> object:
+    """Each outro item as an OutroLine: a text (or language map) is a line said always."""
+    items = [value] if isinstance(value, (str, dict)) else value
+    if not isinstance(items, list):
+        return items
+    return [item if isinstance(item, dict) and "message" in item else {"message": item} for item in items]
+
+
 def _step_kind(step: object) -> str:
     # A step with a `message` is a Message; anything else is read as a
     # Question, so that a mistake is reported against the question's fields.
@@ -196,11 +226,13 @@ class Questionnaire(Frozen):
     intro: tuple[LocalText, ...] = Field(min_length=1)
     steps: tuple[StepItem, ...] = Field(min_length=1)
     # Said once everything is answered, before the "what you told us" summary.
-    outro: tuple[LocalText, ...] = ()
+    outro: tuple[OutroLine, ...] = ()
 
     _title = field_validator("title", mode="before")(_as_local_text)
 
-    _texts = field_validator("intro", "outro", mode="before")(_as_local_texts)
+    _texts = field_validator("intro", mode="before")(_as_local_texts)
+
+    _outro = field_validator("outro", mode="before")(_as_outro_lines)
 
     _id = field_validator("id")(_identifier("questionnaire id"))
 

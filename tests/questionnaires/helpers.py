@@ -104,7 +104,7 @@ def all_texts(q: Questionnaire) -> Iterator[LocalText]:
             yield step.hint
         for option in step.options:
             yield option.label
-    yield from q.outro
+    yield from (line.message for line in q.outro)
 
 
 def _plain(text: str) -> str:

@@ -75,7 +75,7 @@ def test_a_new_conversation_opens_at_the_first_question_after_the_intro(q):
     state = conversation_state(q, Progress(), "en")
     assert state.status == "open"
     assert state.question.question.id == "mood"
-    assert [m.text for m in state.messages] == ["Hi there!", "How are you?"]
+    assert [m.text for m in state.messages] == ["Hi!", "How are you?"]
 
 
 def test_the_first_name_is_used_in_the_greeting_when_known(q):
@@ -236,3 +236,53 @@ def test_an_unknown_language_falls_back_to_the_first_language(q):
 def test_progress_counts_questions_shown_so_far(q):
     state = conversation_state(q, answered(q, ("mood", "bad")), "en")
     assert (state.answered, state.total) == (1, 4)
+
+
+# ---- {name}, and an outro that fits what happened ---------------------------
+
+def test_without_a_name_the_name_and_its_comma_are_left_out(q):
+    anonymous = conversation_state(q, Progress(), "en").messages[0].text
+    named = conversation_state(q, Progress(first_name="Sam"), "en").messages[0].text
+    arabic = conversation_state(q, Progress(), "ar").messages[0].text
+    assert (anonymous, named, arabic) == ("Hi!", "Hi Sam!", "مرحبا!")
+
+
+FITTED = {
+    **SAMPLE,
+    "outro": [
+        {"message": {"en": "Thank you, {name}, for telling us all that.", "ar": "شكرا."}, "finished_early": False},
+        {"message": {"en": "Thank you for what you told us, {name}.", "ar": "شكرا."}, "finished_early": True},
+        {"message": {"en": "We will tell your IRO.", "ar": "سنخبر."}, "when": {"question": "iro", "in": ["yes"]}},
+        {"en": "Said always.", "ar": "دائما."},
+    ],
+}
+
+
+@pytest.fixture
+def fitted():
+    return parse(FITTED, source="fitted.yaml")
+
+
+def _outro(q, progress):
+    state = conversation_state(q, progress, "en")
+    assert state.status == "review"
+    return [m.text for m in state.messages[:-1] if m.text not in {"Hi!", "Hi Sam!"}][-3:]
+
+
+def test_the_outro_after_answering_everything_thanks_for_all_of_it(fitted):
+    progress = answered(fitted, ("mood", "good"), ("topics", ["home"]), ("iro", "no"))
+    assert _outro(fitted, progress)[-2:] == ["Thank you for telling us all that.", "Said always."]
+
+
+def test_after_finish_now_the_outro_does_not_say_all_that_nor_promise_what_was_never_asked(fitted):
+    progress = answered(fitted, ("mood", "good"))
+    said = _outro(fitted, Progress(progress.answers, finished_early=True, first_name="Sam"))
+    assert said[-2:] == ["Thank you for what you told us, Sam.", "Said always."]
+    assert not any("all that" in text or "IRO" in text for text in said)
+
+
+def test_a_promise_in_the_outro_is_made_only_to_someone_who_asked(fitted):
+    asked = answered(fitted, ("mood", "good"), ("topics", ["home"]), ("iro", "yes"))
+    assert "We will tell your IRO." in _outro(fitted, asked)
+    skipped = answered(fitted, ("mood", "good"), ("topics", ["home"]), ("iro", None))
+    assert "We will tell your IRO." not in _outro(fitted, skipped)

@@ -178,3 +178,49 @@ def test_both_checkers_say_the_same_of_the_same_folder(tmp_path, capsys, monkeyp
     standalone = capsys.readouterr().out
     app = make_app("sqlite://", QUESTIONNAIRES_DIR=str(tmp_path))
     assert app.test_cli_runner().invoke(args=["check-questionnaires"]).output == standalone
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tell {name} about it.", "{name}, how are you?", "Hi {name} and welcome.", "Thank you there {name}!"],
+)
+def test_a_name_where_an_open_link_would_read_badly_is_refused(tmp_path, text):
+    message = error_for(tmp_path, GOOD.replace("intro: Hello.", f'intro: "{text}"'))
+    assert "tiny.yaml: intro: {name} must be where it can be left out" in message
+
+
+@pytest.mark.parametrize("text", ["Hi {name}!", "Thank you, {name}! 🌟", "Hello {name}. Welcome.", "Thanks for that, {name}."])
+def test_a_name_that_can_be_left_out_is_accepted(tmp_path, text):
+    assert load_file(write(tmp_path, GOOD.replace("intro: Hello.", f'intro: "{text}"'))).questionnaire
+
+
+def test_the_checker_names_a_question_whose_wording_needs_a_name(tmp_path, capsys):
+    from feedback_app.questionnaire.__main__ import main
+
+    write(tmp_path, GOOD.replace("text: Did you feel involved?", "text: Did {name} feel involved?"))
+    assert main([str(tmp_path)]) == 1
+    assert "question 'involved': text: {name} must be where it can be left out" in capsys.readouterr().err
+
+
+def test_an_outro_line_may_depend_only_on_a_question_in_the_file(tmp_path):
+    outro = "outro:\n  - message: We will pass it on.\n    when: {question: nowhere, in: [yes]}\n"
+    message = error_for(tmp_path, GOOD + outro)
+    assert "outro (line 1): 'when' refers to question 'nowhere'" in message
+
+
+def test_an_outro_line_knows_finished_early_and_nothing_misspelt(tmp_path):
+    outro = "outro:\n  - message: Thanks.\n    finished_erly: true\n"
+    assert "finished_erly: is not a field this format knows" in error_for(tmp_path, GOOD + outro)
+
+
+def test_no_questionnaire_says_thank_you_there_on_an_open_link():
+    # The bug this pins: "Thank you, there!" on an open link.
+    from feedback_app.conversation.engine import conversation_state
+    from tests.questionnaires.helpers import answer_through, by_id, file_ids, first_option
+
+    for questionnaire_id in file_ids():
+        q = by_id(questionnaire_id)
+        _, progress = answer_through(q, first_option)
+        said = [m.text for m in conversation_state(q, progress, q.default_language).messages]
+        odd = [text for text in said if ", there" in text or "there!" in text or "{name}" in text]
+        assert odd == [], questionnaire_id
