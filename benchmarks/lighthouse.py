@@ -89,9 +89,13 @@ def serve(database: Path) -> tuple[str, object]:
 def conversation_page(base: str, questionnaire: str, answers: int) -> str:
     """Start a conversation and answer `answers` questions through the JSON API."""
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
-    with opener.open(f"{base}/start/{questionnaire}") as response:
-        page = response.geturl()
-    token = urlsplit(page).path.rsplit("/", 1)[-1]
+    body = json.dumps({"questionnaire": questionnaire}).encode()
+    begin = urllib.request.Request(
+        f"{base}/api/v1/conversations", data=body, headers={"Content-Type": "application/json"}, method="POST"
+    )
+    with opener.open(begin) as response:
+        token = json.load(response)["token"]
+    page = f"{base}/c/{token}"
     api = f"{base}/api/v1/conversations/{token}"
     for _ in range(answers):
         with opener.open(api) as response:

@@ -1,4 +1,11 @@
-"""Chat routes: every answer is a normal form post, then a redirect (post, redirect, get)."""
+"""Chat routes: every answer is a normal form post, then a redirect (post, redirect, get).
+
+`/start/<id>` only shows the first screen: a GET never stores anything, so a
+link preview, a prefetch or a refresh is not a conversation "started". The
+conversation is stored by the first thing posted from that screen, and a
+cookie on that one path remembers it, so tapping the same link again on the
+same phone offers to carry on rather than starting an empty one.
+"""
 
 from __future__ import annotations
 
@@ -21,14 +28,95 @@ def _wording() -> dict:
     return {"words": interface_text, "question_type": question_types.of}
 
 
+# The cookie that remembers, on the /start/<id> path only, the conversation begun there.
+CARRY_ON_COOKIE = "conversation"
+CARRY_ON_DAYS = 60
+
+
 @bp.get("/start/<questionnaire_id>")
-@limiter.limit(lambda: current_app.config["RATELIMIT_START"])
-def start(questionnaire_id: str) -> Response:
+def start(questionnaire_id: str) -> str:
+    language = request.args.get("lang")
     try:
-        conversation = service.start(questionnaire_id, request.args.get("lang"))
+        state = service.first_screen(questionnaire_id, language)
     except service.UnknownQuestionnaire:
         abort(404)
-    return redirect(url_for("chat.conversation", token=conversation.token), code=303)
+    begun = _begun_here(questionnaire_id)
+    if begun is not None and "again" not in request.args:
+        return _carry_on_page(questionnaire_id, begun)
+    return _first_page(questionnaire_id, state, AnswerForm())
+
+
+@bp.post("/start/<questionnaire_id>")
+@limiter.limit(lambda: current_app.config["RATELIMIT_START"])
+def begin(questionnaire_id: str) -> Response | tuple[str, int]:
+    """The first answer (or skip, or "finish now") from the first screen: the conversation begins."""
+    language = request.args.get("lang")
+    try:
+        first = service.first_screen(questionnaire_id, language)
+    except service.UnknownQuestionnaire:
+        abort(404)
+    form = AnswerForm()
+    if not form.validate_on_submit():
+        message = "This page was open for a long time. Please send your answer again."
+        return _first_page(questionnaire_id, first, form, error=message), 422
+    action = request.form.get("action", "answer")
+    question_id = form.question_id.data or ""
+    try:
+        question = service.questionnaire_by_id(questionnaire_id).question(question_id)
+        conversation = service.begin(
+            questionnaire_id,
+            language,
+            question_id=question_id,
+            value=question_types.of(question).from_form(request.form) if question is not None else None,
+            skip=action == "skip",
+            finish=action == "finish",
+        )
+    except AnswerError as error:
+        return _first_page(questionnaire_id, first, form, error=str(error)), 422
+    response = redirect(url_for("chat.conversation", token=conversation.token, _anchor="latest"), code=303)
+    response.set_cookie(
+        CARRY_ON_COOKIE,
+        conversation.token,
+        max_age=CARRY_ON_DAYS * 24 * 3600,
+        path=url_for("chat.start", questionnaire_id=questionnaire_id),
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
+def _begun_here(questionnaire_id: str):
+    """The open (not yet sent) conversation this phone began at this link, if any."""
+    found = service.find(request.cookies.get(CARRY_ON_COOKIE, ""))
+    if found is None or found.submitted_at is not None or found.questionnaire_id != questionnaire_id:
+        return None
+    return found
+
+
+def _carry_on_page(questionnaire_id: str, found) -> str:
+    state = service.state_of(found)
+    q = service.questionnaire_of(found)
+    return render_template(
+        "chat/carry_on.html",
+        state=state,
+        title=localise(q.title, state.language, q.default_language),
+        carry_on=url_for("chat.conversation", token=found.token, _anchor="latest"),
+        again=url_for("chat.start", questionnaire_id=questionnaire_id, again=1, lang=request.args.get("lang")),
+    )
+
+
+def _first_page(questionnaire_id: str, state, form: AnswerForm, error: str | None = None) -> str:
+    """The first screen: the questionnaire's opening and first question, posting to `begin`."""
+    return _page(
+        None,
+        state,
+        form,
+        error=error,
+        typed=request.form.get("text", ""),
+        questionnaire=service.questionnaire_by_id(questionnaire_id),
+        first_screen=questionnaire_id,
+    )
 
 
 @bp.get("/c/<token>")
@@ -84,8 +172,11 @@ def _again(found, form: AnswerForm, message: str) -> tuple[str, int]:
     return _page(found, state, form, error=message, typed=request.form.get("text", "")), 422
 
 
-def _page(found, state, form: AnswerForm, error: str | None = None, typed: str = "") -> str:
-    q = service.questionnaire_of(found)
+def _page(
+    found, state, form: AnswerForm, error: str | None = None, typed: str = "", questionnaire=None,
+    first_screen: str | None = None,
+) -> str:
+    q = questionnaire or service.questionnaire_of(found)
     title = localise(q.title, state.language, q.default_language)
     languages = [(code, LANGUAGE_NAMES.get(code, code)) for code in q.languages]
     return render_template(
@@ -98,6 +189,7 @@ def _page(found, state, form: AnswerForm, error: str | None = None, typed: str =
         title=title,
         languages=languages,
         latest=latest_index(state),
+        first_screen=first_screen,
     )
 
 

@@ -48,10 +48,53 @@ def new_token() -> str:
 
 
 def start(questionnaire_id: str, language: str | None = None, invitation: Invitation | None = None) -> Conversation:
-    """Begin a conversation and commit it. Raises UnknownQuestionnaire, and
-    IntegrityError if `invitation` already has a conversation."""
+    """Begin a conversation and commit it (for the API's POST, demo data and tests;
+    the chat pages store nothing until the first answer: see `begin`). Raises
+    UnknownQuestionnaire, and IntegrityError if `invitation` already has a conversation."""
     conversation = new(questionnaire_id, language, invitation)
     db.session.commit()
+    return conversation
+
+
+def first_screen(
+    questionnaire_id: str, language: str | None = None, first_name: str | None = None
+) -> ConversationState:
+    """What a conversation's first screen shows, with nothing stored: a link
+    preview, a prefetch or a refresh must not count as a conversation started.
+    Raises UnknownQuestionnaire."""
+    q = _current(questionnaire_id)
+    return engine.conversation_state(q, Progress(first_name=first_name), _language_of(q, language))
+
+
+def begin(
+    questionnaire_id: str,
+    language: str | None = None,
+    *,
+    question_id: str | None = None,
+    value: object = None,
+    skip: bool = False,
+    finish: bool = False,
+    invitation: Invitation | None = None,
+) -> Conversation:
+    """Store a conversation from the first thing done on its first screen (an
+    answer, a skip, or "finish now"), and commit once.
+
+    The answer is checked before anything is written, so a refused one stores
+    no empty conversation. Raises UnknownQuestionnaire, engine.AnswerError, and
+    IntegrityError if `invitation` already has a conversation.
+    """
+    q = _current(questionnaire_id)
+    first_name = invitation.first_name if invitation is not None else None
+    if not finish:
+        question, stored = engine.accept_answer(q, Progress(first_name=first_name), question_id or "", value, skip=skip)
+    conversation = new(questionnaire_id, language, invitation)
+    if finish:
+        conversation.finished_early_at = utcnow()
+        _commit()
+        return conversation
+    values = _store(conversation, question, stored)
+    _commit()
+    _announce(conversation, question, stored, values)
     return conversation
 
 
@@ -68,12 +111,23 @@ def new(questionnaire_id: str, language: str | None = None, invitation: Invitati
         questionnaire_version_id=registry.version_id(loaded),
         questionnaire_id=q.id,
         audience=q.audience,
-        language=language if language in q.languages else q.default_language,
+        language=_language_of(q, language),
         invitation=invitation,
     )
     db.session.add(conversation)
     db.session.flush()
     return conversation
+
+
+def _current(questionnaire_id: str) -> Questionnaire:
+    loaded = registry.current(questionnaire_id)
+    if loaded is None:
+        raise UnknownQuestionnaire(questionnaire_id)
+    return loaded.questionnaire
+
+
+def _language_of(q: Questionnaire, language: str | None) -> str:
+    return language if language in q.languages else q.default_language
 
 
 def find(token: str) -> Conversation | None:
@@ -97,6 +151,11 @@ def closed_invitation(conversation: Conversation) -> Invitation | None:
             return None
         _ = invitation.iro  # the closed page names the IRO to ask
         return invitation
+
+
+def questionnaire_by_id(questionnaire_id: str) -> Questionnaire:
+    """The current version of a questionnaire. Raises UnknownQuestionnaire."""
+    return _current(questionnaire_id)
 
 
 def questionnaire_of(conversation: Conversation) -> Questionnaire:
@@ -157,6 +216,17 @@ def record_answer(
     # row per question.
     progress = progress_of(conversation)
     question, stored = engine.accept_answer(q, progress, question_id, value, skip=skip)
+    values = _store(conversation, question, stored)
+    _commit()
+    _announce(conversation, question, stored, values)
+    progress = engine.with_answer(progress, question.id, stored)
+    if (values["analysis"] or {}).get("concern"):
+        progress = progress_of(conversation)  # with the safeguarding message after this answer
+    return state_of(conversation, progress=progress)
+
+
+def _store(conversation: Conversation, question, stored: engine.AnswerValue) -> dict:
+    """Add (not commit) the accepted answer; returns the values written."""
     text = question_types.of(question).analysed_text(stored)
     values = {
         "value": list(stored) if isinstance(stored, tuple) else stored,
@@ -175,15 +245,15 @@ def record_answer(
         _answer_upsert(db.session.get_bind().dialect.name),
         {"conversation_id": conversation.id, "question_id": question.id, **values},
     )
-    _commit()
+    return values
+
+
+def _announce(conversation: Conversation, question, stored: engine.AnswerValue, values: dict) -> None:
+    """Tell the features listening for answers, once the answer is committed."""
     signals.answer_stored.send(
         current_app._get_current_object(), conversation=conversation, question=question, value=stored,
         analysis=values["analysis"],
     )
-    progress = engine.with_answer(progress, question.id, stored)
-    if (values["analysis"] or {}).get("concern"):
-        progress = progress_of(conversation)  # with the safeguarding message after this answer
-    return state_of(conversation, progress=progress)
 
 
 def finish_early(conversation: Conversation) -> ConversationState:

@@ -37,6 +37,13 @@ WORDS: dict[str, dict[str, str]] = {
         "read_aloud": "Read aloud",
         "change_answer": "Change your answer:",
         "error_generic": "Sorry, that did not work. Please try again.",
+        # Coming back: the same /start/ link on the same phone, or a conversation left halfway.
+        "welcome_back": "Welcome back! Carry on where you left off.",
+        "begun_before": "You started this on this phone before.",
+        "carry_on_where": "Carry on where you left off",
+        "start_again": "Start again",
+        # Sent by chat.js when the signal comes back (the answer is kept on the phone meanwhile).
+        "no_signal": "No signal. We'll send this when you're back online.",
         # Shown after an answer that suggests the person may not be safe (feedback_app/safeguarding).
         "safeguarding_invited": "Thank you for telling us. Because you might not be safe, we will tell someone whose job is to keep children safe. They may contact you or your carer. This might not happen straight away.",
         "safeguarding_anonymous": "Thank you for telling us. We can't find out who you are, so we can't follow this up ourselves. Please tell someone who can help you.",
@@ -70,6 +77,11 @@ WORDS: dict[str, dict[str, str]] = {
         "read_aloud": "اقرأ بصوت عالٍ",
         "change_answer": "غيّر إجابتك:",
         "error_generic": "عذرًا، لم ينجح ذلك. يرجى المحاولة مرة أخرى.",
+        "welcome_back": "مرحبًا بعودتك! تابع من حيث توقفت.",
+        "begun_before": "لقد بدأت هذا على هذا الهاتف من قبل.",
+        "carry_on_where": "تابع من حيث توقفت",
+        "start_again": "ابدأ من جديد",
+        "no_signal": "لا توجد إشارة. سنرسل هذا عندما تعود متصلًا بالإنترنت.",
         "safeguarding_invited": "شكرًا لأنك أخبرتنا. لأنك قد لا تكون في أمان، سنخبر شخصًا عمله هو الحفاظ على سلامة الأطفال. قد يتواصل معك أو مع من يرعاك. قد لا يحدث هذا على الفور.",
         "safeguarding_anonymous": "شكرًا لأنك أخبرتنا. لا يمكننا معرفة من أنت، لذلك لا يمكننا متابعة هذا الأمر بأنفسنا. من فضلك أخبر شخصًا يستطيع مساعدتك.",
         "safeguarding_help_now": "للحصول على المساعدة الآن، اتصل مجانًا بخط Childline على الرقم 0800 1111، في أي وقت، ليلًا أو نهارًا. يمكنك أيضًا التحدث إلى شخص بالغ تثق به. إذا كنت في خطر الآن، اتصل بالرقم 999.",

@@ -44,7 +44,9 @@
 
   area.addEventListener("submit", function (event) {
     var form = event.target;
-    if (form.id !== "answer-form") {
+    // On the first screen nothing is stored yet, so its first answer is an
+    // ordinary form post that begins the conversation (and gives it its link).
+    if (form.id !== "answer-form" || !api) {
       return;
     }
     event.preventDefault();

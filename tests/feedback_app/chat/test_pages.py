@@ -5,16 +5,23 @@ import re
 from sqlalchemy import func, select
 
 from feedback_app.extensions import db
-from feedback_app.models import Answer
+from feedback_app.models import Answer, Conversation
 from tests.conftest import csrf_token
 
 QID = "young-person-before-review"
 
 
-def start(client) -> str:
-    response = client.get(f"/start/{QID}")
-    assert response.status_code == 303
-    return response.headers["Location"]
+def start(client, language: str | None = None) -> str:
+    """A new conversation's page, begun through the API (the chat's own /start/
+    page stores nothing until the first answer: see the first-screen tests)."""
+    response = client.post("/api/v1/conversations", json={"questionnaire": QID, "language": language})
+    assert response.status_code == 201
+    return f"/c/{response.get_json()['token']}"
+
+
+def conversations_stored(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(Conversation))
 
 
 def open_question_id(html: str) -> str | None:
@@ -28,14 +35,75 @@ def post(client, url, **fields):
     return client.post(url, data=data)
 
 
-def test_start_redirects_to_a_new_conversation_page(client):
-    location = start(client)
-    assert location.startswith("/c/")
-    page = client.get(location)
-    assert page.status_code == 200
+def test_start_shows_the_first_question_and_stores_nothing(client, app):
+    for _ in range(3):  # a refresh, a link preview, a prefetch
+        page = client.get(f"/start/{QID}")
+        assert page.status_code == 200
     html = page.get_data(as_text=True)
-    assert 'role="log"' in html
-    assert html.count("<form") == 1
+    assert 'role="log"' in html and html.count("<form") == 1
+    assert f'action="/start/{QID}?lang=en"' in html and "data-api=" not in html
+    assert open_question_id(html) is not None
+    assert conversations_stored(app) == 0
+
+
+def test_the_first_answer_begins_the_conversation_with_that_answer(client, app):
+    html = client.get(f"/start/{QID}").get_data(as_text=True)
+    question_id = open_question_id(html)
+    response = client.post(
+        f"/start/{QID}?lang=en", data={"csrf_token": csrf_token(html), "question_id": question_id, "value": "good"}
+    )
+    assert response.status_code == 303 and response.headers["Location"].startswith("/c/")
+    with app.app_context():
+        (conversation,) = db.session.scalars(select(Conversation))
+        assert [(a.question_id, a.value) for a in conversation.answers] == [(question_id, "good")]
+    assert open_question_id(client.get(response.headers["Location"]).get_data(as_text=True)) != question_id
+
+
+def test_finish_now_from_the_first_screen_begins_a_conversation_at_the_review(client, app):
+    html = client.get(f"/start/{QID}").get_data(as_text=True)
+    response = client.post(
+        f"/start/{QID}", data={"csrf_token": csrf_token(html), "question_id": open_question_id(html), "action": "finish"}
+    )
+    assert response.status_code == 303
+    assert 'data-status="review"' in client.get(response.headers["Location"]).get_data(as_text=True)
+    assert conversations_stored(app) == 1
+
+
+def test_a_refused_first_answer_stores_no_empty_conversation(client, app):
+    html = client.get(f"/start/{QID}").get_data(as_text=True)
+    response = client.post(
+        f"/start/{QID}", data={"csrf_token": csrf_token(html), "question_id": open_question_id(html), "value": "nonsense"}
+    )
+    assert response.status_code == 422
+    assert f'action="/start/{QID}?lang=en"' in response.get_data(as_text=True)
+    assert conversations_stored(app) == 0
+
+
+def test_the_same_start_link_on_the_same_phone_offers_to_carry_on(client, app):
+    html = client.get(f"/start/{QID}").get_data(as_text=True)
+    begun = client.post(
+        f"/start/{QID}", data={"csrf_token": csrf_token(html), "question_id": open_question_id(html), "value": "good"}
+    ).headers["Location"]
+    again = client.get(f"/start/{QID}")
+    assert again.status_code == 200
+    page = again.get_data(as_text=True)
+    assert "Carry on where you left off" in page and f'href="{begun}"' in page
+    assert "<form" not in page  # offering to carry on stores nothing either
+    cookie = client.get_cookie("conversation", path=f"/start/{QID}")
+    assert cookie.http_only and cookie.same_site == "Lax"
+    # "Start again" shows a first screen; another phone (no cookie) gets one at once.
+    assert open_question_id(client.get(f"/start/{QID}?again=1").get_data(as_text=True)) is not None
+    assert open_question_id(app.test_client().get(f"/start/{QID}").get_data(as_text=True)) is not None
+    assert conversations_stored(app) == 1
+
+
+def test_once_sent_the_start_link_begins_afresh(client, app):
+    html = client.get(f"/start/{QID}").get_data(as_text=True)
+    begun = client.post(
+        f"/start/{QID}", data={"csrf_token": csrf_token(html), "question_id": open_question_id(html), "action": "finish"}
+    ).headers["Location"]
+    post(client, begun.split("#")[0], action="submit")
+    assert open_question_id(client.get(f"/start/{QID}").get_data(as_text=True)) is not None
 
 
 def test_start_with_an_unknown_questionnaire_is_404(client):
@@ -43,12 +111,9 @@ def test_start_with_an_unknown_questionnaire_is_404(client):
 
 
 def test_start_in_another_language_sets_lang_and_dir(client):
-    html = client.get(start_with(client, "?lang=ar")).get_data(as_text=True)
+    html = client.get(f"/start/{QID}?lang=ar").get_data(as_text=True)
     assert '<html lang="ar" dir="rtl">' in html
-
-
-def start_with(client, query):
-    return client.get(f"/start/{QID}{query}").headers["Location"]
+    assert f'action="/start/{QID}?lang=ar"' in html and f'href="/start/{QID}?lang=en"' in html
 
 
 def test_a_quick_reply_answer_is_posted_stored_and_redirected(client, app):

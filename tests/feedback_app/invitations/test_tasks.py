@@ -76,7 +76,7 @@ def test_changing_the_answer_to_no_withdraws_the_task_and_yes_again_reopens_it(
 
 
 def test_a_request_from_an_open_link_goes_to_the_iro_manager_queue(app, client, make_account):
-    url = client.get(f"/start/{PARENT}").headers["Location"]
+    url = "/c/" + client.post("/api/v1/conversations", json={"questionnaire": PARENT}).get_json()["token"]
     chat_answer(client, url, "involved", "yes")
     chat_answer(client, url, "talk_to_iro", "yes")
     (task,) = all_tasks(app)

@@ -142,9 +142,10 @@ def say_through_api(client, token: str, text: str) -> dict:
 
 def start_anonymous(client, language: str | None = None) -> str:
     """Begin an open-link conversation; returns its chat page path."""
-    response = client.get(f"/start/{QID}" + (f"?lang={language}" if language else ""))
-    assert response.status_code == 303
-    return response.headers["Location"]
+    # Through the API: the chat's /start/ page stores nothing until the first answer.
+    response = client.post("/api/v1/conversations", json={"questionnaire": QID, "language": language})
+    assert response.status_code == 201
+    return f"/c/{response.get_json()['token']}"
 
 
 def start_invited(app: Flask, iro_id: int | None) -> str:
