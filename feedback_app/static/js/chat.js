@@ -44,25 +44,18 @@
 
   area.addEventListener("submit", function (event) {
     var form = event.target;
-    // On the first screen nothing is stored yet, so its first answer is an
-    // ordinary form post that begins the conversation (and gives it its link).
-    if (form.id !== "answer-form" || !api) {
+    if (form.id !== "answer-form") {
       return;
     }
     event.preventDefault();
     var submitter = event.submitter && event.submitter.form === form ? event.submitter : null;
+    if (!api) {
+      begin(form, submitter);
+      return;
+    }
     var request = requestFor(form, submitter);
     go("POST", request[0], request[1], function () {
-      // Without the API, post the form the old way, naming the button
-      // that was pressed as the browser would.
-      if (submitter && submitter.name) {
-        var field = document.createElement("input");
-        field.type = "hidden";
-        field.name = submitter.name;
-        field.value = submitter.value;
-        form.appendChild(field);
-      }
-      HTMLFormElement.prototype.submit.call(form);
+      postTheOldWay(form, submitter); // without the API, post the form the old way
     });
   });
 
@@ -148,6 +141,76 @@
           showError(result.data.error || errorGeneric);
         }
       });
+  }
+
+  /* The first screen stores nothing: its first answer is posted as the form
+     would post it, which begins the conversation (and sets the cookie that
+     offers to carry on later). The conversation's page comes back, and its
+     parts are drawn into this one, which takes the conversation's address. */
+  function begin(form, submitter) {
+    if (busy) {
+      return;
+    }
+    busy = true;
+    area.setAttribute("data-busy", "true");
+    var data = new FormData(form);
+    if (submitter && submitter.name) {
+      data.append(submitter.name, submitter.value);
+    }
+    // getAttribute: the form has controls named "action", which hide the property.
+    fetch(form.getAttribute("action"), { method: "POST", body: data, credentials: "same-origin", headers: { Accept: "text/html" } })
+      .then(
+        function (response) {
+          return response.text().then(function (html) {
+            return { ok: response.ok && response.redirected, url: response.url, html: html };
+          });
+        },
+        function () {
+          return null;
+        }
+      )
+      .then(function (result) {
+        busy = false;
+        area.removeAttribute("data-busy");
+        if (result === null || !result.ok) {
+          // No signal, or a refused answer: the browser posts it and shows what it gets.
+          postTheOldWay(form, submitter);
+          return;
+        }
+        var page = new DOMParser().parseFromString(result.html, "text/html");
+        var drawn = page.getElementById("answer-area");
+        var question = drawn.getAttribute("data-question");
+        api = drawn.getAttribute("data-api");
+        pagePath = result.url.split("#")[0];
+        window.history.replaceState(null, "", pagePath);
+        var languages = document.querySelector(".languages");
+        var theirs = page.querySelector(".languages");
+        if (languages && theirs) {
+          languages.parentNode.replaceChild(document.importNode(theirs, true), languages);
+        }
+        render({
+          status: drawn.getAttribute("data-status"),
+          question: question ? { id: question } : null,
+          language: page.documentElement.lang,
+          html: {
+            log: page.getElementById("log").innerHTML,
+            progress: page.getElementById("progress").outerHTML,
+            answer_area: drawn.innerHTML,
+          },
+        });
+      });
+  }
+
+  function postTheOldWay(form, submitter) {
+    // Name the button that was pressed, as the browser would.
+    if (submitter && submitter.name) {
+      var field = document.createElement("input");
+      field.type = "hidden";
+      field.name = submitter.name;
+      field.value = submitter.value;
+      form.appendChild(field);
+    }
+    HTMLFormElement.prototype.submit.call(form);
   }
 
   /* Drawing a new state, from the parts the server drew */
