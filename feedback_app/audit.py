@@ -52,7 +52,7 @@ def record(
     if forbidden:
         raise ValueError(f"audit detail must not include {sorted(forbidden)}: log which record, not what it says")
     if isinstance(actor, _SignedInUser):
-        from .auth.sessions import current_user
+        from .auth import current_user
 
         actor = current_user()
     event = AuditEvent(

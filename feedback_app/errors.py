@@ -45,7 +45,7 @@ def _http_error(error: HTTPException):
 def _signed_in_staff() -> bool:
     if not (request.path == "/staff" or request.path.startswith("/staff/")):
         return False
-    from .auth.sessions import current_user
+    from .auth import current_user
 
     try:
         return current_user() is not None

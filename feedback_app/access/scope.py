@@ -138,7 +138,7 @@ def conversations(user: p.Principal, role: p.Role) -> ColumnElement[bool]:
     only those with a flagged answer for a role that reads flagged answers
     alone; and for a role that sees some IROs' records, only conversations
     sent through those IROs' invitations and shared with the IRO by name."""
-    from ..safeguarding.flags import answer_is_flagged  # late: safeguarding builds on access
+    from ..safeguarding import answer_is_flagged  # late: safeguarding builds on access
 
     if _has(role, p.READ_ANSWERS):
         readable: ColumnElement[bool] = true()

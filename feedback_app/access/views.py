@@ -59,7 +59,7 @@ def requires(capability: str) -> Callable[[View], View]:
     def decorate(view: View) -> View:
         @wraps(view)
         def guarded(*args: Any, **kwargs: Any) -> Any:
-            from ..auth.sessions import current_user  # late: auth builds on access
+            from ..auth import current_user  # late: auth builds on access
 
             user = current_user()
             if user is None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from .. import clock
 from ..access import current_policy
 from ..extensions import db
 from ..models import StaffUser
-from . import clock, sessions
+from . import sessions
 from .passwords import check_password, hash_password
 from .signin import find_user, normalise_email
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from .. import clock
 from ..access import current_policy
 from ..access.policy import APPROVE_ACCESS
 from ..extensions import db
 from ..models import AccessRequest, StaffUser
 from ..models.access_request import APPROVED, GRANT_ROLE, NEW_PASSWORD, REFUSED, REPLACED
-from . import clock
 from .accounts import AccountError, check_role_change, create_user, reset_password
 
 

@@ -15,9 +15,9 @@ from datetime import timedelta
 from flask import current_app, g, has_request_context, session
 from sqlalchemy import select, update
 
+from .. import clock
 from ..extensions import db
 from ..models import StaffSession, StaffUser
-from . import clock
 
 SESSION_KEY = "staff_session"
 ENDED_KEY = "staff_session_ended"
@@ -42,6 +42,15 @@ def start(user: StaffUser) -> None:
     session.clear()
     session[SESSION_KEY] = open_session(user)
     g.staff_user = user
+
+
+def signed_in_user() -> StaffUser:
+    """The signed-in staff member, in a view that `access.requires` let in
+    (so there is one). Raises RuntimeError if nobody is signed in."""
+    user = current_user()
+    if user is None:
+        raise RuntimeError("signed_in_user() is for views behind access.requires; nobody is signed in")
+    return user
 
 
 def current_user() -> StaffUser | None:

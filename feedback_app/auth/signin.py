@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from .. import audit
+from .. import audit, clock
 from ..extensions import db
 from ..models import StaffUser
-from . import clock, throttle
+from . import throttle
 from .passwords import dummy_hash, hash_password, needs_rehash, verify_password
 
 # The one message for every refusal. Saying which part was wrong, or that the

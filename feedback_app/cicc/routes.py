@@ -10,10 +10,10 @@ from .. import audit
 from ..access import get_or_refuse, may, requires, scope
 from ..access.policy import EDIT_YOU_SAID_WE_DID, SEE_CICC_VIEW
 from ..auth import current_user
+from ..charts import Bar, bar_chart
 from ..extensions import db
 from ..models import YouSaidWeDid, utcnow
-from ..quotes.service import approved_quotes
-from ..responses.charts import Bar, bar_chart
+from ..quotes import approved_quotes
 from ..vocabulary import AGE_BANDS, SENTIMENTS, THEMES
 from . import bp
 from .forms import RemoveForm, YouSaidWeDidForm

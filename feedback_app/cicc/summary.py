@@ -22,9 +22,9 @@ from ..access import Figures, scope
 from ..access.policy import Principal
 from ..extensions import db
 from ..models import Answer, Conversation, QuestionnaireVersion
-from ..responses.flags import not_flagged
-from ..responses.queries import has_sentiment, has_theme
+from ..safeguarding import not_flagged
 from ..small_numbers import RELEASE_STEP, SMALLEST_GROUP, Figure, figure, released, suppress
+from ..stored_json import has_sentiment, has_theme
 from ..vocabulary import AGE_BANDS, CHILD
 
 Key = TypeVar("Key")

@@ -30,8 +30,7 @@ from ..extensions import db
 from ..models import Answer, Conversation, Invitation, utcnow
 from ..questionnaire import registry
 from ..questionnaire.schema import Questionnaire
-from ..safeguarding.flags import answer_is_flagged
-from ..safeguarding.messages import notices_for
+from ..safeguarding import answer_is_flagged, notices_for
 from . import engine, signals
 from .engine import AnswerError, ConversationState, Progress
 

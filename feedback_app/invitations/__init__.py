@@ -10,6 +10,6 @@ from flask import Blueprint
 bp = Blueprint("invitations", __name__)
 
 # Routes attach themselves to bp; tasks connects to the conversation service's signal.
-from . import reviews, routes, tasks  # noqa: E402,F401
+from . import reviews, routes, service, tasks  # noqa: E402,F401
 
-__all__ = ["bp"]
+__all__ = ["bp", "service"]  # service: for commands and demo data, which do what staff do

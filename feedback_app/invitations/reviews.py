@@ -10,18 +10,18 @@ from werkzeug.wrappers import Response
 from .. import audit
 from ..access import get_or_refuse, may, requires, scope, visible_ids
 from ..access.policy import INVITE, READ_ANSWERS, SEE_TASKS
+from ..auth import signed_in_user
 from ..extensions import db
 from ..models import Conversation, Invitation, StaffTask
 from ..questionnaire.loader import staff_text
 from . import bp, service, tasks
 from .forms import TaskDoneForm
-from .routes import _user
 
 
 @bp.get("/staff/my-reviews")
 @requires(INVITE)
 def my_reviews() -> str:
-    user = _user()
+    user = signed_in_user()
     found = list(db.session.scalars(service.visible_to(user)))
     sent = {i.conversation.id: i.id for i in found if i.conversation is not None and i.conversation.submitted_at}
     readable = {sent[conversation_id] for conversation_id in visible_ids(user, Conversation, sent)}
@@ -43,7 +43,7 @@ def review(invitation_id: int) -> str | tuple[str, int]:
     403 for another IRO's invitation, and for answers sent back without that
     choice (the page then says only that the person responded).
     """
-    user = _user()
+    user = signed_in_user()
     invitation = get_or_refuse(user, Invitation, invitation_id, hidden=403)
     conversation = invitation.conversation
     state = service.states_of([invitation])[invitation.id]
@@ -76,7 +76,7 @@ def task_list() -> str:
 @bp.post("/staff/tasks/<int:task_id>/done")
 @requires(SEE_TASKS)
 def task_done(task_id: int) -> Response | tuple[str, int]:
-    user = _user()
+    user = signed_in_user()
     task = get_or_refuse(user, StaffTask, task_id, hidden=403)
     form = _form(task, posted=True)
     if not form.validate_on_submit():
@@ -103,7 +103,7 @@ def _form(task: StaffTask, posted: bool = False) -> TaskDoneForm:
 
 
 def _tasks_page(failed: TaskDoneForm | None = None, failed_id: int | None = None) -> str:
-    found = list(db.session.scalars(tasks.visible_to(_user())))
+    found = list(db.session.scalars(tasks.visible_to(signed_in_user())))
     open_tasks = [t for t in found if t.is_open]
     closed = sorted((t for t in found if not t.is_open), key=lambda t: t.done_at or t.withdrawn_at, reverse=True)
     forms = {t.id: failed if t.id == failed_id and failed is not None else _form(t) for t in open_tasks}

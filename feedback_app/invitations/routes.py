@@ -10,10 +10,10 @@ from __future__ import annotations
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from .. import audit
+from .. import audit, clock
 from ..access import get_or_refuse, reaches_everyone, requires
 from ..access.policy import INVITE
-from ..auth import clock, current_user
+from ..auth import signed_in_user
 from ..extensions import db, limiter
 from ..models import Invitation, StaffUser
 from ..vocabulary import AUDIENCES
@@ -29,7 +29,7 @@ LINK_SHOWN = ("created", "sent")
 @bp.route("/staff/invitations/new", methods=["GET", "POST"])
 @requires(INVITE)
 def new_invitation() -> Response | str | tuple[str, int]:
-    user = _user()
+    user = signed_in_user()
     form = InvitationForm()
     # Without JavaScript the questionnaire list can't follow the audience
     # field, so `?audience=` narrows it; a mismatch is refused with a clear error.
@@ -66,7 +66,7 @@ def new_invitation() -> Response | str | tuple[str, int]:
 @bp.get("/staff/invitations")
 @requires(INVITE)
 def invitations() -> str:
-    user = _user()
+    user = signed_in_user()
     found = list(db.session.scalars(service.visible_to(user)))
     return render_template(
         "invitations/list.html", invitations=found, states=service.states_of(found), state_names=service.STATES
@@ -148,12 +148,6 @@ def open_link(token: str) -> Response | tuple[str, int]:
     return redirect(url_for("chat.conversation", token=conversation.token), code=303)
 
 
-def _user() -> StaffUser:
-    user = current_user()
-    assert user is not None  # requires let us in
-    return user
-
-
 def _iro_choices(user: StaffUser) -> list[StaffUser] | None:
     """The IROs `user` may name, or None when they can only name themselves
     (an IRO, who sees only their own reviews)."""
@@ -174,7 +168,7 @@ def _chosen_iro(form: InvitationForm, choices: list[StaffUser]) -> StaffUser:
 def _managed(invitation_id: int, link_shown: bool = False) -> Invitation:
     """The invitation if the signed-in person may manage it: 404 if there is
     none, 403 if it is another IRO's, 404 for its link once that is hidden."""
-    found = get_or_refuse(_user(), Invitation, invitation_id, hidden=403)
+    found = get_or_refuse(signed_in_user(), Invitation, invitation_id, hidden=403)
     if link_shown and service.states_of([found])[found.id] not in LINK_SHOWN:
         abort(404)
     return found

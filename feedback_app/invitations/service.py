@@ -19,10 +19,10 @@ from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from .. import clock
 from ..access import allowed, current_policy, scope
 from ..access.policy import CHAIR_REVIEWS
-from ..auth import clock
-from ..auth.signin import find_user
+from ..auth import find_user
 from ..conversation import engine
 from ..conversation import service as conversations
 from ..conversation.engine import SummaryLine

@@ -14,8 +14,8 @@ from flask import current_app
 from sqlalchemy import Select, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from .. import clock
 from ..access import scope
-from ..auth import clock
 from ..conversation.signals import answer_stored
 from ..extensions import db
 from ..models import Conversation, StaffTask, StaffUser

@@ -16,7 +16,7 @@ from ..models.quote import QUOTE_STATUSES
 from ..query_args import page_number
 from ..questionnaire import registry
 from ..questionnaire.loader import staff_text
-from ..responses.flags import is_flagged
+from ..safeguarding import is_flagged
 from ..vocabulary import THEMES, audience_name
 from . import bp, service
 from .forms import FindForm, RejectForm, ReviewForm

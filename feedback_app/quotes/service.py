@@ -25,11 +25,11 @@ from ..access import scope
 from ..access.policy import Principal
 from ..extensions import db
 from ..models import Answer, BankedQuote, Conversation, QuestionnaireVersion, StaffUser, utcnow
+from ..periods import Period
 from ..questionnaire import registry
 from ..questionnaire.loader import staff_text
-from ..responses.flags import is_flagged, not_flagged
-from ..responses.periods import Period
-from ..responses.queries import json_text
+from ..safeguarding import is_flagged, not_flagged
+from ..stored_json import json_text
 
 MAX_LENGTH = 2000
 PER_GROUP = 3  # new candidates per theme and sentiment, each time candidates are found

@@ -1,9 +1,11 @@
 """What people said, for staff: the dashboard, the responses list with filters,
 one conversation with its analysis, and closed questions' figures.
 
-Every view is under /staff/ and names its roles with `requires_role`.
-Other features use `flags.is_flagged` / `flags.not_flagged` to keep answers
-flagged as a safeguarding concern out of anything shared.
+Every view is under /staff/ and names its capability with `requires`.
+What it shares with other features lives outside it: bar charts in
+`feedback_app/charts.py`, periods and reporting years in `feedback_app/periods.py`,
+conditions on stored JSON in `feedback_app/stored_json.py`; the rule for answers
+flagged as a safeguarding concern is safeguarding's (`feedback_app.safeguarding`).
 """
 
 from flask import Blueprint

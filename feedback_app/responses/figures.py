@@ -14,13 +14,14 @@ from sqlalchemy import case, func, select
 from .. import question_types
 from ..access import Figures, scope
 from ..access.policy import Principal
+from ..charts import percent
 from ..extensions import db
 from ..models import Answer, Conversation
+from ..periods import Period
 from ..question_types.base import option_words
 from ..questionnaire.loader import staff_text
-from .charts import percent
-from .periods import Period
-from .queries import json_list_holds, json_text, latest_questionnaire
+from ..stored_json import json_list_holds, json_text
+from .queries import latest_questionnaire
 
 
 @dataclass(frozen=True)

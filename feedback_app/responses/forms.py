@@ -10,9 +10,9 @@ from wtforms import DateField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional, ValidationError
 
+from ..periods import Period
 from ..query_args import day_in_range
 from ..vocabulary import AGE_BANDS, AUDIENCES, SENTIMENTS, THEMES, Word
-from .periods import Period
 
 STATUSES = {"sent": "Sent", "not_sent": "Not sent"}
 

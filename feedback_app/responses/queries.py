@@ -3,31 +3,30 @@
 Each function takes the person asking and counts only what `access.scope`
 lets them see: `Figures` for counts, `Conversation` for lists.
 
-Answers and analyses are stored as JSON. The few JSON tests needed here (a
-stored choice, a theme in a list) compare the JSON as text, which SQLite and
-PostgreSQL write the same way for the short identifiers compared.
+Answers and analyses are stored as JSON; the conditions on them (a stored
+choice, a theme in a list) are in `feedback_app/stored_json.py`.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, Select, Text, case, cast, exists, func, select
+from sqlalchemy import ColumnElement, Select, case, exists, func, select
 
 from ..access import Figures, scope
 from ..access.policy import Principal
+from ..charts import percent
 from ..extensions import db
 from ..models import Answer, Conversation, QuestionnaireVersion, utcnow
+from ..periods import Period, buckets
 from ..questionnaire import registry
 from ..questionnaire.loader import staff_text
 from ..questionnaire.schema import Questionnaire
+from ..safeguarding import answer_is_flagged
+from ..stored_json import has_sentiment, has_theme
 from ..vocabulary import AUDIENCES, PURPOSES, audience_name
-from .charts import percent
-from .flags import flagged
-from .periods import Period, buckets
 
 # An unfinished conversation younger than this may still be going on.
 STILL_GOING = timedelta(days=1)
@@ -65,27 +64,6 @@ def questionnaire_titles() -> dict[str, str]:
 def _who_and_when(q: Questionnaire) -> str:
     who = f"children {q.age_band}" if q.age_band else f"{q.audience}s"
     return f"{who}, {PURPOSES[q.purpose].staff if q.purpose in PURPOSES else q.purpose}"
-
-
-# --- JSON as text ------------------------------------------------------------------
-
-
-def json_text(column) -> ColumnElement[str]:
-    """A JSON value as its text: '"yes"', '["home", "school"]'."""
-    return cast(column, Text)
-
-
-def json_list_holds(column, item: str) -> ColumnElement[bool]:
-    """A JSON list (of identifiers) holds `item`."""
-    return json_text(column).contains(json.dumps(item), autoescape=True)
-
-
-def has_theme(theme: str) -> ColumnElement[bool]:
-    return json_list_holds(Answer.analysis["themes"], theme)
-
-
-def has_sentiment(sentiment: str) -> ColumnElement[bool]:
-    return Answer.analysis["sentiment"].as_string() == sentiment
 
 
 def of_age_band(age_band: str) -> ColumnElement[bool]:
@@ -286,7 +264,7 @@ def answer_summaries(user: Principal, conversation_ids: Iterable[int]) -> dict[i
             Answer.conversation_id,
             func.sum(case((Answer.skipped, 0), else_=1)),
             func.sum(case((Answer.skipped, 1), else_=0)),
-            func.sum(case((flagged(), 1), else_=0)),
+            func.sum(case((answer_is_flagged(), 1), else_=0)),
         )
         .where(Answer.conversation_id.in_(ids), scope(user, Answer))
         .group_by(Answer.conversation_id)
@@ -301,6 +279,6 @@ def recent_conversations(user: Principal, limit: int = 10) -> list[Conversation]
 __all__ = [
     "AnswerSummary", "Count", "DropOff", "QuestionStep", "ResponseFilters", "answer_summaries",
     "conversations", "counts_by_audience", "counts_by_questionnaire", "counts_over_time", "drop_off",
-    "has_sentiment", "has_theme", "json_list_holds", "json_text", "latest_questionnaire", "of_age_band",
+    "latest_questionnaire", "of_age_band",
     "questionnaire_titles", "recent_conversations", "totals",
 ]  # fmt: skip

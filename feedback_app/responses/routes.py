@@ -10,18 +10,18 @@ from .. import audit, question_types
 from ..access import get_or_refuse, may_use, requires, visible_ids
 from ..access.policy import SEE_FIGURES, SEE_RESPONSES
 from ..auth import current_user
+from ..charts import Bar, bar_chart
 from ..extensions import db
 from ..models import Conversation, utcnow
+from ..periods import Period, reporting_year
 from ..query_args import page_number, status_of
 from ..questionnaire import registry
 from ..questionnaire.loader import staff_text
+from ..safeguarding import is_flagged
 from ..vocabulary import age_band_name
 from . import bp
-from .charts import Bar, bar_chart
 from .figures import closed_question_figures
-from .flags import is_flagged
 from .forms import QuestionnaireForm, ResponseFilterForm, choices
-from .periods import Period, reporting_year
 from .queries import (
     ResponseFilters,
     answer_summaries,

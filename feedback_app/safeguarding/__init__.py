@@ -5,14 +5,17 @@ what happens next and where to get help (messages.py), an alert is stored and
 e-mailed (alerts.py, notify.py), and staff work through the queue at
 /staff/safeguarding, acknowledging each alert with what they did (routes.py).
 Anyone showing answers beyond the staff side leaves flagged ones out with
-`flags.flagged_answer_ids()`.
+`not_flagged()` (or `flagged_answer_ids()`, or `is_flagged(answer)` for one);
+the conversation asks `notices_for` what to tell the person after a flagged
+answer. Other features import these from here, never from the modules.
 """
 
 from flask import Blueprint
 
 from ..conversation.signals import answer_stored
 from .alerts import on_answer_stored
-from .flags import flagged_answer_ids, is_flagged
+from .flags import answer_is_flagged, flagged_answer_ids, is_flagged, not_flagged
+from .messages import notices_for
 
 bp = Blueprint("safeguarding", __name__, url_prefix="/staff/safeguarding")
 
@@ -21,4 +24,4 @@ answer_stored.connect(on_answer_stored, weak=False)
 
 from . import routes  # noqa: E402,F401 - routes attach themselves to bp
 
-__all__ = ["bp", "flagged_answer_ids", "is_flagged"]
+__all__ = ["answer_is_flagged", "bp", "flagged_answer_ids", "is_flagged", "not_flagged", "notices_for"]

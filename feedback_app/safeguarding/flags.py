@@ -10,7 +10,7 @@ or, for one loaded answer, `is_flagged(answer)`.
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, not_, or_, select
 
 from ..extensions import db
 from ..models import Answer, SafeguardingAlert
@@ -25,6 +25,11 @@ def answer_is_flagged():
     """
     has_alert = select(SafeguardingAlert.id).where(SafeguardingAlert.answer_id == Answer.id).exists()
     return or_(has_alert, Answer.analysis["concern"].as_string().is_not(None))
+
+
+def not_flagged() -> ColumnElement[bool]:
+    """A SQL condition on `Answer`: true for an answer that may be counted, quoted or shown."""
+    return not_(answer_is_flagged())
 
 
 def flagged_answer_ids():

@@ -1,4 +1,4 @@
-"""The staff side, under /staff/. Every view here names its roles with `requires_role`."""
+"""The staff side, under /staff/. Every view here names its capability with `requires`."""
 
 from flask import Blueprint
 

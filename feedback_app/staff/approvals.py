@@ -11,9 +11,7 @@ from werkzeug.wrappers import Response
 from .. import audit
 from ..access import ROLES, get_or_refuse, requires, scope
 from ..access.policy import APPROVE_ACCESS
-from ..auth import approvals, current_user
-from ..auth.accounts import AccountError
-from ..auth.passwords import WeakPassword
+from ..auth import AccountError, WeakPassword, approvals, current_user
 from ..extensions import db
 from ..models import AccessRequest, StaffUser
 from . import bp

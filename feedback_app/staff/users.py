@@ -14,9 +14,16 @@ from werkzeug.wrappers import Response
 from .. import audit
 from ..access import ROLES, get_or_refuse, requires, scope
 from ..access.policy import MANAGE_ACCOUNTS
-from ..auth import approvals, current_user
-from ..auth.accounts import AccountError, change_role, create_user, reset_password, set_active
-from ..auth.passwords import WeakPassword
+from ..auth import (
+    AccountError,
+    WeakPassword,
+    approvals,
+    change_role,
+    create_user,
+    current_user,
+    reset_password,
+    set_active,
+)
 from ..extensions import db
 from ..models import AccessRequest, StaffUser
 from . import bp

@@ -10,8 +10,9 @@ from argon2 import PasswordHasher
 from flask import Flask
 from flask.testing import FlaskClient
 
+from feedback_app import clock
 from feedback_app.access import ROLES
-from feedback_app.auth import clock, passwords, sessions
+from feedback_app.auth import passwords, sessions
 from feedback_app.auth.accounts import create_user
 from feedback_app.extensions import db
 from feedback_app.models import StaffUser

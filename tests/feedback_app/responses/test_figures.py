@@ -3,8 +3,8 @@
 import pytest
 
 from feedback_app.access import COMMAND_LINE
+from feedback_app.periods import Period
 from feedback_app.responses.figures import closed_question_figures
-from feedback_app.responses.periods import Period
 from tests.feedback_app.auth.staff_helpers import sign_in_quickly
 from tests.feedback_app.responses.builders import YOUNG_PEOPLE, converse
 

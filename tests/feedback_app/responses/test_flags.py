@@ -5,7 +5,7 @@ from sqlalchemy import select
 from feedback_app.conversation import service
 from feedback_app.extensions import db
 from feedback_app.models import Answer, Conversation
-from feedback_app.responses.flags import flagged, is_flagged, not_flagged
+from feedback_app.safeguarding import answer_is_flagged, is_flagged, not_flagged
 from tests.feedback_app.responses.builders import DISCLOSURE, HOME, PRAISE, YOUNG_PEOPLE, answer_to, converse
 
 
@@ -20,7 +20,7 @@ def test_an_answer_with_a_concern_is_flagged_and_an_ordinary_one_is_not(app):
 def test_the_sql_conditions_agree_with_is_flagged(app):
     with app.app_context():
         converse(YOUNG_PEOPLE, {"home": "good", "going_well": PRAISE, "worries": DISCLOSURE})
-        flagged_ids = set(db.session.scalars(select(Answer.question_id).where(flagged())))
+        flagged_ids = set(db.session.scalars(select(Answer.question_id).where(answer_is_flagged())))
         shown_ids = set(db.session.scalars(select(Answer.question_id).where(not_flagged())))
     assert flagged_ids == {"worries"}
     assert shown_ids == {"home", "going_well", "talk_about", "quote"}
@@ -34,4 +34,4 @@ def test_an_answer_stays_flagged_after_its_words_are_changed(app):
         answer = answer_to(conversation_id, "worries")
         assert answer.analysis["concern"] is None
         assert is_flagged(answer)
-        assert db.session.scalars(select(Answer.question_id).where(flagged())).all() == ["worries"]
+        assert db.session.scalars(select(Answer.question_id).where(answer_is_flagged())).all() == ["worries"]

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from feedback_app.responses.periods import Period, buckets, reporting_year
+from feedback_app.periods import Period, buckets, reporting_year
 
 
 def test_the_reporting_year_runs_from_1_april_to_31_march():

@@ -1,6 +1,6 @@
 """The SVG bar charts: proportional bars, every figure in words, safe text."""
 
-from feedback_app.responses.charts import Bar, bar_chart, percent, render_svg
+from feedback_app.charts import Bar, bar_chart, percent, render_svg
 
 
 def test_bars_are_as_long_as_their_share_of_the_largest():
