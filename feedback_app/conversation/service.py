@@ -23,7 +23,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from analysis import ANALYSER_VERSION
 
-from .. import question_types
+from .. import clock, question_types
 from ..answer_analysis import analyse_text
 from ..database import reading
 from ..extensions import db
@@ -142,8 +142,6 @@ def closed_invitation(conversation: Conversation) -> Invitation | None:
     Stopped means stopped everywhere: such a conversation is neither shown nor
     changed nor sent, by the chat pages or the API, just as its /i/ link answers 410.
     """
-    from ..auth import clock  # the sign-in clock, which tests move; imported late to avoid a cycle
-
     with reading():
         invitation = conversation.invitation if conversation.invitation_id is not None else None
         if invitation is None or invitation.link_works(clock.now()):
