@@ -29,13 +29,13 @@ from ..access import Figures, InvitationFigures, scope
 from ..access.policy import Principal
 from ..extensions import db
 from ..models import Answer, Conversation, Invitation, SafeguardingAlert, YouSaidWeDid
+from ..periods import Period
 from ..question_types.base import option_words
 from ..questionnaire.loader import staff_text
-from ..quotes.service import approved_quotes
-from ..responses.flags import not_flagged
-from ..responses.periods import Period
-from ..responses.queries import drop_off, has_sentiment, has_theme, json_list_holds, json_text, latest_questionnaire
-from ..safeguarding.working_days import one_working_day_after
+from ..quotes import approved_quotes
+from ..responses import drop_off, latest_questionnaire
+from ..safeguarding import not_flagged, one_working_day_after
+from ..stored_json import has_sentiment, has_theme, json_list_holds, json_text
 from ..vocabulary import AGE_BANDS, AUDIENCES, SENTIMENTS, THEMES
 from .year import ReportingYear
 

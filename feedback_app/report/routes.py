@@ -8,9 +8,9 @@ from .. import audit
 from ..access import requires
 from ..access.policy import READ_REPORT
 from ..auth import current_user
+from ..charts import Bar, BarChart, bar_chart
 from ..extensions import db
 from ..models import utcnow
-from ..responses.charts import Bar, BarChart, bar_chart
 from . import bp
 from .figures import first_day_with_conversations
 from .layout import Chart

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..responses.periods import Period, reporting_year
+from ..periods import Period, reporting_year
 
 
 @dataclass(frozen=True, order=True)

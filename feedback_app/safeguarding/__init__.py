@@ -16,6 +16,7 @@ from ..conversation.signals import answer_stored
 from .alerts import on_answer_stored
 from .flags import answer_is_flagged, flagged_answer_ids, is_flagged, not_flagged
 from .messages import notices_for
+from .working_days import one_working_day_after
 
 bp = Blueprint("safeguarding", __name__, url_prefix="/staff/safeguarding")
 
@@ -24,4 +25,4 @@ answer_stored.connect(on_answer_stored, weak=False)
 
 from . import routes  # noqa: E402,F401 - routes attach themselves to bp
 
-__all__ = ["answer_is_flagged", "bp", "flagged_answer_ids", "is_flagged", "not_flagged", "notices_for"]
+__all__ = ["answer_is_flagged", "bp", "flagged_answer_ids", "is_flagged", "not_flagged", "notices_for", "one_working_day_after"]
