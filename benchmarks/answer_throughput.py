@@ -172,6 +172,7 @@ def main() -> None:
             DATABASE_URL=url,
             SECRET_KEY=secrets.token_hex(32),
             FLASK_RATELIMIT_ENABLED="false",
+            FLASK_PUBLIC_BASE_URL="http://127.0.0.1",
             PYTHONPATH=str(ROOT),
         )
         subprocess.run([sys.executable, "-m", "flask", "--app", "feedback_app", "init-db"], cwd=ROOT, env=env, check=True)

@@ -48,6 +48,10 @@ class Defaults:
     SMTP_STARTTLS = True  # never in the clear unless told: FLASK_SMTP_STARTTLS=false
     SMTP_TIMEOUT = 5  # seconds; the child who wrote the answer waits this long at worst
     MAIL_FROM = "tell-us-what-you-think@localhost"
+    # The address people reach the service at, e.g. https://feedback.council.gov.uk.
+    # Every full link (alert e-mails, invitations, print pages, QR codes) is built
+    # from it, never from the request's Host header; production refuses to start without it.
+    PUBLIC_BASE_URL = ""
     # Local development (the README's serve command): no HTTPS, a throwaway secret.
     LOCAL_DEV = False
     TESTING = False
@@ -56,7 +60,7 @@ class Defaults:
 def load(app: Flask, overrides: dict | None) -> None:
     """Fill app.config from the defaults, the environment, then `overrides`.
 
-    Raises RuntimeError if a production start has no real SECRET_KEY.
+    Raises RuntimeError if a production start has no real SECRET_KEY or no PUBLIC_BASE_URL.
     """
     app.config.from_object(Defaults)
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app)
@@ -72,6 +76,7 @@ def load(app: Flask, overrides: dict | None) -> None:
         if not app.config.get("SECRET_KEY"):
             app.config["SECRET_KEY"] = secrets.token_hex(32)
     _refuse_weak_secret(app)
+    _refuse_missing_base_url(app)
 
 
 def questionnaires_dir() -> Path:
@@ -96,6 +101,20 @@ def normalise_url(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     return url
+
+
+def _refuse_missing_base_url(app: Flask) -> None:
+    from .links import check_base_url
+
+    base = app.config.get("PUBLIC_BASE_URL")
+    if base:
+        check_base_url(base)
+    elif not (app.config["LOCAL_DEV"] or app.config["TESTING"] or app.debug):
+        raise RuntimeError(
+            "PUBLIC_BASE_URL is missing. Links in e-mails, invitations and QR codes are built from it, never from "
+            "the address a request claims to be for. Set FLASK_PUBLIC_BASE_URL to the address people use, "
+            "for example FLASK_PUBLIC_BASE_URL=https://feedback.council.gov.uk"
+        )
 
 
 def _refuse_weak_secret(app: Flask) -> None:

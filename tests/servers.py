@@ -37,7 +37,13 @@ def free_port() -> int:
 
 def server_env(database_url: str, **settings: str) -> dict[str, str]:
     """The environment of a server on `database_url`, rate limits off unless `settings` turn them on."""
-    env = dict(os.environ, DATABASE_URL=database_url, SECRET_KEY=secrets.token_hex(32), FLASK_RATELIMIT_ENABLED="false")
+    env = dict(
+        os.environ,
+        DATABASE_URL=database_url,
+        SECRET_KEY=secrets.token_hex(32),
+        FLASK_RATELIMIT_ENABLED="false",
+        FLASK_PUBLIC_BASE_URL="http://127.0.0.1",
+    )
     env.update(settings)
     return env
 

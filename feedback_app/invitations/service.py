@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
-from flask import current_app, has_request_context, request
 from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
@@ -28,6 +27,7 @@ from ..conversation import service as conversations
 from ..conversation.engine import SummaryLine
 from ..database import reading
 from ..extensions import db
+from ..links import full_link
 from ..models import Answer, Conversation, Invitation, StaffUser
 from ..questionnaire import registry
 from ..questionnaire.loader import staff_text
@@ -44,7 +44,6 @@ MAX_DAYS = 60
 # An after-review questionnaire is sent after the meeting, but not long after.
 MAX_DAYS_SINCE_REVIEW = 90
 MAX_DAYS_TO_REVIEW = 366
-DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:5000"
 
 STATES = {
     "created": "Made, not sent yet",
@@ -225,15 +224,8 @@ def create(
 
 
 def link(invitation: Invitation) -> str:
-    """The full link to give the person.
-
-    PUBLIC_BASE_URL when set (behind a proxy, or at the command line);
-    otherwise the address this staff page was reached at.
-    """
-    base = current_app.config.get("PUBLIC_BASE_URL")
-    if not base:
-        base = request.host_url if has_request_context() else DEFAULT_PUBLIC_BASE_URL
-    return f"{base.rstrip('/')}/i/{invitation.token}"
+    """The full link to give the person (and to draw as a QR code), from PUBLIC_BASE_URL, never the request."""
+    return full_link(f"/i/{invitation.token}")
 
 
 # -- opening the link --------------------------------------------------------

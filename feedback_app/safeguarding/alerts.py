@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from flask import Flask, current_app, has_request_context, url_for
+from flask import Flask, current_app
 from sqlalchemy import and_, select
 
 from .. import audit
 from ..database import reading
 from ..extensions import db
+from ..links import full_link
 from ..models import Answer, Conversation, SafeguardingAlert, StaffUser, utcnow
 from ..models.safeguarding import EMAIL_FAILED, EMAIL_SENT
 from ..questionnaire import registry
@@ -143,13 +144,8 @@ def email_alert(alert: SafeguardingAlert, *, audit_action: str | None = None) ->
 
 
 def link_to(alert: SafeguardingAlert) -> str:
-    """The alert's page as a full link: PUBLIC_BASE_URL if set (behind a proxy, or
-    from the command line), else the address the request came in at."""
-    base = current_app.config.get("PUBLIC_BASE_URL")
-    if has_request_context() and not base:
-        return url_for("safeguarding.alert", alert_id=alert.id, _external=True)
-    # Outside a request (the sweep command) URLs can't be built without SERVER_NAME.
-    return f"{str(base or '').rstrip('/')}/staff/safeguarding/{alert.id}"
+    """The alert's page as a full link, from PUBLIC_BASE_URL, never the request (the e-mail's "sign in here")."""
+    return full_link(f"/staff/safeguarding/{alert.id}")
 
 
 def questionnaire_title(questionnaire_id: str) -> str:

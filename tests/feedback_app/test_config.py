@@ -20,6 +20,7 @@ def test_production_refuses_a_short_secret_key(monkeypatch):
 
 def test_secret_key_and_database_url_come_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("FLASK_PUBLIC_BASE_URL", "https://feedback.council.example")
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/env.db")
     app = create_app()
     assert app.config["SECRET_KEY"] == "x" * 40
@@ -30,6 +31,7 @@ def test_secret_key_and_database_url_come_from_the_environment(monkeypatch, tmp_
 def test_any_flask_setting_can_be_given_as_flask_prefixed_variable(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
     monkeypatch.setenv("FLASK_RATELIMIT_ENABLED", "false")
+    monkeypatch.setenv("FLASK_PUBLIC_BASE_URL", "https://feedback.council.example")
     monkeypatch.setenv("DATABASE_URL", "sqlite://")
     assert create_app().config["RATELIMIT_ENABLED"] is False
 

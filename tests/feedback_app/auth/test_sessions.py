@@ -44,7 +44,7 @@ def test_the_session_cookie_is_httponly_and_samesite_lax(client, make_account):
 
 def test_session_cookies_are_secure_outside_local_development_and_tests(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 64)
-    app = create_app({"DATABASE_URL": "sqlite://"})
+    app = create_app({"DATABASE_URL": "sqlite://", "PUBLIC_BASE_URL": "https://feedback.council.example"})
     assert app.config["SESSION_COOKIE_SECURE"] is True
 
 
