@@ -17,6 +17,7 @@ from .demo import seed_demo_command
 from .export import export_responses_command
 from .invitations.commands import create_invitation_command
 from .questionnaire.registry import check_questionnaires_command
+from .report.commands import annual_report_command
 from .safeguarding.commands import safeguarding_commands
 
 COMMANDS = (
@@ -28,6 +29,7 @@ COMMANDS = (
     # What people said
     export_responses_command,
     analyse_command,
+    annual_report_command,  # the annual report as Word, a spreadsheet or CSV
     safeguarding_commands,  # `flask safeguarding sweep`
     # A local demo
     seed_demo_command,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, render_template, request
+from flask import Response, abort, render_template, request, stream_with_context
 
 from .. import audit
 from ..access import requires
@@ -11,7 +11,8 @@ from ..auth import current_user
 from ..charts import Bar, BarChart, bar_chart
 from ..extensions import db
 from ..models import utcnow
-from . import bp
+from . import bp, chart_images
+from .exports import FORMATS, export
 from .figures import first_day_with_conversations
 from .layout import Chart
 from .service import annual_report
@@ -76,4 +77,42 @@ def year_of(name: str) -> ReportingYear:
         abort(404)
 
 
-__all__ = ["on_screen", "page", "year_of"]
+
+
+@bp.get("/<year_name>/<kind>")
+@requires(READ_REPORT)
+def download(year_name: str, kind: str) -> Response:
+    """The Word document (report.docx), the spreadsheet (report.xlsx) or the answers (answers.csv)."""
+    fmt = {"report.docx": "docx", "report.xlsx": "xlsx", "answers.csv": "csv"}.get(kind)
+    if fmt is None:
+        abort(404)
+    year = year_of(year_name)
+    mimetype, filename = FORMATS[fmt]
+    audit.record("report_exported", "report", year.name, format=fmt)
+    db.session.commit()
+    chunks = export(current_user(), year, fmt)
+    return Response(
+        stream_with_context(chunks) if fmt == "csv" else b"".join(chunks),
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{filename.format(year=year.name)}"'},
+    )
+
+
+@bp.get("/<year_name>/charts/<chart_id>.<ext>")
+@requires(READ_REPORT)
+def chart_file(year_name: str, chart_id: str, ext: str) -> Response:
+    if ext not in ("png", "svg"):
+        abort(404)
+    year = year_of(year_name)
+    chart = annual_report(current_user(), year).chart(chart_id)
+    if chart is None:
+        abort(404)
+    body = chart_images.png(chart) if ext == "png" else chart_images.svg(chart)
+    return Response(
+        body,
+        mimetype="image/png" if ext == "png" else "image/svg+xml",
+        headers={"Content-Disposition": f'attachment; filename="{year.name}-{chart_id}.{ext}"'},
+    )
+
+
+__all__ = ["chart_file", "download", "on_screen", "page", "year_of"]

@@ -53,6 +53,8 @@ EXPECTED: dict[tuple[str, str], set[str]] = {
     ("GET", "responses.conversation"): MANAGER,
     ("GET", "responses.figures"): MANAGER,
     ("GET", "report.page"): MANAGER,
+    ("GET", "report.download"): MANAGER,
+    ("GET", "report.chart_file"): MANAGER,
     ("GET", "quotes.bank"): MANAGER,
     ("GET", "quotes.review"): MANAGER,
     ("POST", "quotes.decide"): MANAGER,
@@ -90,6 +92,7 @@ def url(app, endpoint: str, records: Records) -> str:
         "entry_id": records.entry, "quote_id": records.quote, "conversation_id": records.conversation,
         "alert_id": records.alert, "task_id": records.task, "user_id": records.user, "request_id": records.request,
         "invitation_id": records.answered if endpoint == "invitations.review" else records.invitation,
+        "year_name": "2025-26", "kind": "report.xlsx", "chart_id": "chart-sent-by-who", "ext": "svg",
     }  # fmt: skip
     with app.test_request_context():
         return url_for(endpoint, **{name: ids[name] for name in rule.arguments})

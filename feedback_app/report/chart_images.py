@@ -1,0 +1,82 @@
+"""The report's charts as PNG and SVG, drawn with matplotlib (the Agg backend: no screen, no network).
+
+Each chart has this year's and last year's bar side by side for every label.
+They differ by pattern as well as shade (solid against hatched, outlined), and
+every bar is labelled with its figure, so no chart needs colour to be read.
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib.figure import Figure  # noqa: E402 - the backend must be chosen first
+
+from .layout import Chart  # noqa: E402
+
+THIS_YEAR = {"color": "#0b0c0c", "edgecolor": "#0b0c0c"}
+LAST_YEAR = {"color": "#ffffff", "edgecolor": "#0b0c0c", "hatch": "///"}
+BAR = 0.38
+
+
+def _figure(chart: Chart) -> Figure:
+    n = len(chart.labels)
+    figure = Figure(figsize=(7.5, 0.9 + 0.75 * max(n, 1)), dpi=110)
+    axes = figure.subplots()
+    scale = 100 if chart.percent else 1
+    rows = range(n)
+    for offset, values, style, name in (
+        (-BAR / 2, chart.this_year, THIS_YEAR, chart.this_name),
+        (BAR / 2, chart.last_year, LAST_YEAR, chart.last_name),
+    ):
+        heights = [(v or 0) * scale for v in values]
+        bars = axes.barh([r + offset for r in rows], heights, height=BAR, label=name, linewidth=1, **style)
+        for bar, value in zip(bars, values, strict=True):
+            words = "fewer than 5" if value is None else (f"{round(value * 100)}%" if chart.percent else f"{value:g}")
+            axes.annotate(
+                words, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(4, 0),
+                textcoords="offset points", va="center", fontsize=9,
+            )  # fmt: skip
+    axes.set_yticks(list(rows), [_wrap(label) for label in chart.labels], fontsize=9)
+    axes.invert_yaxis()
+    most = max([(v or 0) * scale for v in (*chart.this_year, *chart.last_year)] or [1]) or 1
+    axes.set_xlim(0, (100 if chart.percent else most) * 1.25)
+    axes.set_xlabel("Share of people (%)" if chart.percent else "Number")
+    axes.set_title(_wrap(chart.title, 70), fontsize=11, loc="left")
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.legend(loc="lower right", fontsize=9, frameon=False)
+    figure.tight_layout()
+    return figure
+
+
+def _wrap(words: str, width: int = 28) -> str:
+    # Emoji (an option's face) are left off: the chart's fonts have none, and the words say it.
+    words = "".join(ch for ch in words if ord(ch) < 0x2190 and ch != "\ufe0f")
+    lines, line = [], ""
+    for word in words.split():
+        if line and len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "\n".join([*lines, line])
+
+
+def png(chart: Chart) -> bytes:
+    out = io.BytesIO()
+    _figure(chart).savefig(out, format="png")
+    return out.getvalue()
+
+
+def svg(chart: Chart) -> bytes:
+    """An SVG with the chart's figures in words as its title, for screen readers."""
+    out = io.BytesIO()
+    figure = _figure(chart)
+    figure.savefig(out, format="svg", metadata={"Title": chart.alt_text, "Date": None})
+    return out.getvalue()
+
+
+__all__ = ["png", "svg"]
