@@ -15,7 +15,7 @@ from werkzeug.wrappers import Response
 from .. import question_types
 from ..conversation import service
 from ..conversation.engine import AnswerError
-from ..conversation.wording import LANGUAGE_NAMES, interface_text
+from ..conversation.wording import LANGUAGE_NAMES, counted_text, interface_text
 from ..extensions import limiter
 from ..questionnaire.loader import localise
 from . import bp
@@ -25,7 +25,7 @@ from .parts import latest_index
 
 @bp.app_context_processor
 def _wording() -> dict:
-    return {"words": interface_text, "question_type": question_types.of}
+    return {"words": interface_text, "counted_words": counted_text, "question_type": question_types.of}
 
 
 # The cookie that remembers, on the /start/<id> path only, the conversation begun there.

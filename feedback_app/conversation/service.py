@@ -15,7 +15,7 @@ import secrets
 from dataclasses import replace
 from functools import cache
 
-from flask import current_app
+from flask import current_app, has_request_context, request
 from sqlalchemy import bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
@@ -125,8 +125,14 @@ def _current(questionnaire_id: str) -> Questionnaire:
     return loaded.questionnaire
 
 
-def _language_of(q: Questionnaire, language: str | None) -> str:
-    return language if language in q.languages else q.default_language
+def _language_of(q: Questionnaire, asked: str | None) -> str:
+    """The language a conversation opens in: the one asked for (?lang=), else
+    the best the browser accepts (a phone set to Arabic sends Accept-Language: ar)
+    among those the questionnaire offers, else its first. The person can still switch."""
+    if asked in q.languages:
+        return asked
+    accepted = request.accept_languages.best_match(q.languages) if has_request_context() else None
+    return accepted or q.default_language
 
 
 def find(token: str) -> Conversation | None:

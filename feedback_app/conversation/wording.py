@@ -8,12 +8,20 @@ translator before live use (see the README).
 
 from __future__ import annotations
 
-WORDS: dict[str, dict[str, str]] = {
+from babel import Locale, UnknownLocaleError
+
+# A word is one text, or (for a sentence with a number) one text per plural category.
+WORDS: dict[str, dict[str, str | dict[str, str]]] = {
     "en": {
         "thanks_sent": "Thank you. What you told us has been sent. You can close this page now.",
         "review_intro": "Here is what you told us. You can change anything, then press Send.",
         "skipped": "(skipped)",
-        "progress": "You have answered %d of about %d questions",
+        # A sentence with a number has a form for each CLDR plural category
+        # the language uses (counted_text): never built from pieces.
+        "progress": {
+            "one": "You have answered {answered} of about {total} question",
+            "other": "You have answered {answered} of about {total} questions",
+        },
         "log_label": "Conversation",
         "you_said": "You said:",
         "bot_said": "We said:",
@@ -53,7 +61,14 @@ WORDS: dict[str, dict[str, str]] = {
         "thanks_sent": "شكرًا لك. تم إرسال ما قلته لنا. يمكنك إغلاق هذه الصفحة الآن.",
         "review_intro": "هذا ما قلته لنا. يمكنك تغيير أي شيء، ثم اضغط إرسال.",
         "skipped": "(تم التخطي)",
-        "progress": "أجبت عن %d من حوالي %d أسئلة",
+        "progress": {
+            "zero": "أجبت عن {answered} من حوالي {total} سؤال",
+            "one": "أجبت عن {answered} من حوالي سؤال واحد",
+            "two": "أجبت عن {answered} من حوالي سؤالين",
+            "few": "أجبت عن {answered} من حوالي {total} أسئلة",
+            "many": "أجبت عن {answered} من حوالي {total} سؤالًا",
+            "other": "أجبت عن {answered} من حوالي {total} سؤال",
+        },
         "log_label": "المحادثة",
         "you_said": "قلت:",
         "bot_said": "قلنا:",
@@ -93,6 +108,29 @@ WORDS: dict[str, dict[str, str]] = {
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "ar": "العربية", "cy": "Cymraeg", "pl": "Polski"}
 
 
+def _word(key: str, language: str) -> str | dict[str, str]:
+    return WORDS.get(language.split("-")[0], WORDS["en"]).get(key) or WORDS["en"][key]
+
+
 def interface_text(key: str, language: str) -> str:
     """The service's own words for `key`, in `language` or else English."""
-    return WORDS.get(language.split("-")[0], WORDS["en"]).get(key) or WORDS["en"][key]
+    word = _word(key, language)
+    if not isinstance(word, str):
+        raise TypeError(f"{key!r} has a number in it: use counted_text")
+    return word
+
+
+def counted_text(key: str, language: str, count: int, **values: object) -> str:
+    """The sentence `key` for `count` things, in the plural form CLDR's rules give
+    for that number in `language` (Arabic has six: 3 أسئلة, 11 سؤالًا, ...),
+    with `values` filled in. Raises TypeError if `key` is not a counted sentence."""
+    if key not in WORDS.get(language.split("-")[0], {}):
+        language = "en"  # the English words, so the English rules
+    forms = _word(key, language)
+    if isinstance(forms, str):
+        raise TypeError(f"{key!r} is not a sentence with a number: use interface_text")
+    try:
+        category = Locale.parse(language.replace("-", "_")).plural_form(count)
+    except (ValueError, UnknownLocaleError):
+        category = "other"
+    return forms.get(category, forms["other"]).format(**values)

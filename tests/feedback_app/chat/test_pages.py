@@ -246,3 +246,23 @@ def test_the_language_switch_keeps_the_place(client, app):
     response = client.get(f"{url}/language/en")
     assert response.status_code == 303
     assert open_question_id(client.get(url).get_data(as_text=True)) not in (None, first)
+
+
+def _language_of_first_page(client, path, **headers):
+    response = client.get(path, headers=headers, follow_redirects=True)
+    assert response.status_code == 200
+    return re.search(r'<html lang="([^"]+)" dir="([^"]+)"', response.get_data(as_text=True)).groups()
+
+
+def test_a_phone_set_to_arabic_opens_in_arabic_when_the_questionnaire_offers_it(client):
+    assert _language_of_first_page(client, f"/start/{QID}", **{"Accept-Language": "ar-EG,ar;q=0.9,en;q=0.5"}) == ("ar", "rtl")
+
+
+def test_a_phone_set_to_a_language_not_offered_opens_in_the_questionnaires_first(client):
+    assert _language_of_first_page(client, f"/start/{QID}", **{"Accept-Language": "fr-FR,fr"}) == ("en", "ltr")
+    only_english = "/start/child-8-11-before-review"
+    assert _language_of_first_page(client, only_english, **{"Accept-Language": "ar"}) == ("en", "ltr")
+
+
+def test_the_link_asking_for_a_language_wins_over_the_phone(client):
+    assert _language_of_first_page(client, f"/start/{QID}?lang=en", **{"Accept-Language": "ar"}) == ("en", "ltr")
