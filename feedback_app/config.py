@@ -1,7 +1,7 @@
 """Configuration: safe defaults here, real values from the environment.
 
-`DATABASE_URL` and `SECRET_KEY` are read by name; any other Flask setting can
-be given as `FLASK_<KEY>` (for example `FLASK_RATELIMIT_ENABLED=false`).
+`DATABASE_URL`, `SECRET_KEY` and `REDIS_URL` are read by name; any other Flask
+setting can be given as `FLASK_<KEY>` (for example `FLASK_RATELIMIT_ENABLED=false`).
 """
 
 from __future__ import annotations
@@ -67,6 +67,10 @@ def load(app: Flask, overrides: dict | None) -> None:
     if os.environ.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
     app.config.from_prefixed_env()
+    # Several processes or hosts share one count of each limit only in Redis:
+    # given REDIS_URL, the limits live there unless a storage is named outright.
+    if os.environ.get("REDIS_URL") and not os.environ.get("FLASK_RATELIMIT_STORAGE_URI"):
+        app.config["RATELIMIT_STORAGE_URI"] = os.environ["REDIS_URL"]
     if overrides:
         app.config.update(overrides)
     if "DATABASE_URL" in (overrides or {}):

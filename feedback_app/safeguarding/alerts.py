@@ -69,19 +69,24 @@ def raise_alert(
     """Store and commit an alert for this answer; None if these words already have one.
 
     A unit of work of its own: the alert is committed before anything else
-    (the e-mail) is tried, so nothing later can lose it.
+    (the e-mail) is tried, so nothing later can lose it. The check for an
+    alert already there and the insert are one transaction holding the
+    conversation's row (FOR UPDATE; SQLite's write lock), so two workers or
+    hosts raising for the same words at once (a double click reaching two
+    hosts, two sweeps from cron) store one alert and send one e-mail.
     """
-    with reading():
-        answer_id = db.session.scalar(
-            select(Answer.id).where(Answer.conversation_id == conversation.id, Answer.question_id == question_id)
+    db.session.execute(select(Conversation.id).where(Conversation.id == conversation.id).with_for_update())
+    answer_id = db.session.scalar(
+        select(Answer.id).where(Answer.conversation_id == conversation.id, Answer.question_id == question_id)
+    )
+    # The same words sent again (a double click, or "change" without changing) are one disclosure.
+    already = db.session.scalar(
+        select(SafeguardingAlert.id).where(
+            SafeguardingAlert.answer_id == answer_id, SafeguardingAlert.text == text
         )
-        # The same words sent again (a double click, or "change" without changing) are one disclosure.
-        already = db.session.scalar(
-            select(SafeguardingAlert.id).where(
-                SafeguardingAlert.answer_id == answer_id, SafeguardingAlert.text == text
-            )
-        )
+    )
     if already is not None:
+        db.session.rollback()
         return None
     invitation = getattr(conversation, "invitation", None)
     alert = SafeguardingAlert(

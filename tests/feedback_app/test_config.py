@@ -48,3 +48,14 @@ def test_the_default_database_is_sqlite_in_the_instance_folder(monkeypatch):
     monkeypatch.delenv("DATABASE_URL", raising=False)
     app = create_app({"TESTING": True})
     assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{app.instance_path}/feedback.db"
+
+
+def test_rate_limits_are_kept_in_redis_whenever_redis_url_is_set(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("FLASK_PUBLIC_BASE_URL", "https://feedback.council.example")
+    monkeypatch.setenv("DATABASE_URL", "sqlite://")
+    monkeypatch.delenv("FLASK_RATELIMIT_STORAGE_URI", raising=False)
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/4")
+    assert create_app().config["RATELIMIT_STORAGE_URI"] == "redis://127.0.0.1:6379/4"
+    monkeypatch.setenv("FLASK_RATELIMIT_STORAGE_URI", "redis://limits.internal:6379/0")  # named outright: it wins
+    assert create_app().config["RATELIMIT_STORAGE_URI"] == "redis://limits.internal:6379/0"
