@@ -27,11 +27,13 @@ from analysis.result import CONCERN_CATEGORIES, ConcernCategory, Evidence
 from analysis.text import CLAUSE_END, PreparedText
 
 SOURCE = f"{lexicons.DATA_DIR / 'concern.yaml'}"
-NEGATION_REACH = 4  # words before a match a negator can be ("no one has ever hit me")
+NEGATION_REACH = 5  # words before a match a negator can be ("nobody has ever made me feel unsafe")
 
 # Words that end a negator's reach: in "i said no and he hit me" the "no" does
 # not deny the hitting.
-_REACH_STOPS = frozenset({",", "and", "but", "so", "because", "then", "when", "while", "if", "or", "until"})
+_REACH_STOPS = frozenset(
+    {",", "and", "but", "so", "because", "then", "when", "while", "if", "or", "until", "who", "that", "asking", "saying", "telling"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,6 +120,18 @@ CONCERNS: list[tuple[str, str]] = [
     ("i think im being exploited", "missing_exploitation"),
     ("i was homeless for a month after i left care", "missing_exploitation"),
     ("i was neglected at home", "neglect"),
+    # harm told about someone else (reported speech, third persons)
+    ("my mates carer slaps her when shes late", "abuse"),
+    ("my cousin says his stepdad kicks him", "abuse"),
+    ("my daughter told me the older girls hurt her at the unit", "abuse"),
+    ("our neighbour locks the kids in the shed", "abuse"),
+    # grooming and indirect sexual harm
+    ("a man on fortnite keeps asking for pics of me", "sexual_harm"),
+    ("he wants me to send him a selfie in my bra", "sexual_harm"),
+    ("the lodger comes in my room in the night", "sexual_harm"),
+    ("he told me to keep it a secret from my carers", "sexual_harm"),
+    ("he said to delete the chats so no one finds out", "sexual_harm"),
+    ("he wants to meet me on my own after school", "sexual_harm"),
 ]
 
 NOT_CONCERNS: list[str] = [
@@ -188,4 +200,8 @@ NOT_CONCERNS: list[str] = [
     "the traffic was bad on the way to my review",
     "my carer helps me when i'm stressed about exams",
     "i used to be scared of the dark",
+    "it kills me not seeing my dog",
+    "the test nearly killed me lol",
+    "i have panic attacks before exams",
+    "nobody has ever made me feel unsafe",
 ]
