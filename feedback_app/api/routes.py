@@ -94,7 +94,7 @@ def get_conversation(token: str) -> Response:
 @bp.post("/conversations/<token>/answers")
 @limiter.limit(lambda: current_app.config["RATELIMIT_ANSWER"])
 def answer(token: str) -> Response:
-    data = json_object({"question_id", "value", "skip"})
+    data = json_object({"question_id", "value", "skip", "key"})
     conversation = _conversation(token)
     question_id = data.get("question_id")
     if not isinstance(question_id, str):
@@ -105,7 +105,7 @@ def answer(token: str) -> Response:
     if not skip and "value" not in data:
         raise RequestProblem("Give the answer as \"value\", or send \"skip\": true.")
     with _answer_errors():
-        state = service.record_answer(conversation, question_id, data.get("value"), skip=skip)
+        state = service.record_answer(conversation, question_id, data.get("value"), skip=skip, key=data.get("key"))
     return _json_state(conversation, state)
 
 

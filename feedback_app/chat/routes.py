@@ -9,6 +9,8 @@ same phone offers to carry on rather than starting an empty one.
 
 from __future__ import annotations
 
+import secrets
+
 from flask import abort, current_app, make_response, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
@@ -25,7 +27,14 @@ from .parts import latest_index
 
 @bp.app_context_processor
 def _wording() -> dict:
-    return {"words": interface_text, "counted_words": counted_text, "question_type": question_types.of}
+    # answer_key: a one-time id for each answer form drawn, so the browser posting
+    # the same form again (or chat.js resending it) is recognised, not stored twice.
+    return {
+        "words": interface_text,
+        "counted_words": counted_text,
+        "question_type": question_types.of,
+        "answer_key": lambda: secrets.token_urlsafe(16),
+    }
 
 
 # The cookie that remembers, on the /start/<id> path only, the conversation begun there.
@@ -70,6 +79,7 @@ def begin(questionnaire_id: str) -> Response | tuple[str, int]:
             value=question_types.of(question).from_form(request.form) if question is not None else None,
             skip=action == "skip",
             finish=action == "finish",
+            key=request.form.get("answer_key"),
         )
     except AnswerError as error:
         return _first_page(questionnaire_id, first, form, error=str(error)), 422
@@ -153,7 +163,10 @@ def act(token: str) -> Response | tuple[str, int]:
             service.submit(found)
         else:
             question_id = form.question_id.data or ""
-            service.record_answer(found, question_id, _value_from(found, question_id), skip=action == "skip")
+            service.record_answer(
+                found, question_id, _value_from(found, question_id), skip=action == "skip",
+                key=request.form.get("answer_key"),
+            )
     except AnswerError as error:
         return _again(found, form, str(error))
     return redirect(url_for("chat.conversation", token=found.token, _anchor="latest"), code=303)

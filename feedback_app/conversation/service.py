@@ -11,6 +11,7 @@ features listening for it run (docs/developing.md, "Saving").
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import replace
 from functools import cache
@@ -27,7 +28,7 @@ from .. import clock, question_types
 from ..answer_analysis import analyse_text
 from ..database import reading
 from ..extensions import db
-from ..models import Answer, Conversation, Invitation, utcnow
+from ..models import Answer, AnswerReceipt, Conversation, Invitation, utcnow
 from ..questionnaire import registry
 from ..questionnaire.schema import Questionnaire
 from ..safeguarding import answer_is_flagged, notices_for
@@ -74,14 +75,22 @@ def begin(
     skip: bool = False,
     finish: bool = False,
     invitation: Invitation | None = None,
+    key: str | None = None,
 ) -> Conversation:
     """Store a conversation from the first thing done on its first screen (an
     answer, a skip, or "finish now"), and commit once.
 
     The answer is checked before anything is written, so a refused one stores
-    no empty conversation. Raises UnknownQuestionnaire, engine.AnswerError, and
-    IntegrityError if `invitation` already has a conversation.
+    no empty conversation. `key`, the answer's client-made id, makes a resend
+    harmless: the same key gives back the conversation it began. Raises
+    UnknownQuestionnaire, engine.AnswerError, and IntegrityError if
+    `invitation` already has a conversation.
     """
+    key = _checked_key(key)
+    if key is not None and (earlier := _receipt_of(key)) is not None:
+        found = db.session.get(Conversation, earlier)
+        if found is not None:
+            return found
     q = _current(questionnaire_id)
     first_name = invitation.first_name if invitation is not None else None
     if not finish:
@@ -91,8 +100,9 @@ def begin(
         conversation.finished_early_at = utcnow()
         _commit()
         return conversation
-    values = _store(conversation, question, stored)
-    _commit()
+    values = _store(conversation, question, stored, key)
+    if not _commit(key):
+        return db.session.get(Conversation, _receipt_of(key))  # the same first answer, just now in another request
     _announce(conversation, question, stored, values)
     return conversation
 
@@ -206,12 +216,21 @@ def set_language(conversation: Conversation, language: str) -> None:
 
 
 def record_answer(
-    conversation: Conversation, question_id: str, value: object, *, skip: bool = False
+    conversation: Conversation, question_id: str, value: object, *, skip: bool = False, key: str | None = None
 ) -> ConversationState:
     """Check an answer, store it and commit before returning the new state.
 
-    Raises engine.AnswerError (or a subclass) without writing anything.
+    `key` is the answer's client-made id (idempotency key): an answer whose key
+    was seen before is not stored again, and the state is returned as it is,
+    so that resending after a lost connection is harmless, even after the
+    person changed that answer or sent the conversation. Raises
+    engine.AnswerError (or a subclass) without writing anything.
     """
+    key = _checked_key(key)
+    if key is not None and (earlier := _receipt_of(key)) is not None:
+        if earlier != conversation.id:
+            raise AnswerError("That answer belongs to another conversation. Reload the page to carry on.")
+        return state_of(conversation)
     q = questionnaire_of(conversation)
     # Read in a transaction of its own, so that the write lock (SQLite takes
     # it at BEGIN) is held only for the write itself. Two answers to one
@@ -219,8 +238,9 @@ def record_answer(
     # row per question.
     progress = progress_of(conversation)
     question, stored = engine.accept_answer(q, progress, question_id, value, skip=skip)
-    values = _store(conversation, question, stored)
-    _commit()
+    values = _store(conversation, question, stored, key)
+    if not _commit(key):
+        return state_of(conversation)  # the same answer, stored just now by another request
     _announce(conversation, question, stored, values)
     progress = engine.with_answer(progress, question.id, stored)
     if (values["analysis"] or {}).get("concern"):
@@ -228,8 +248,8 @@ def record_answer(
     return state_of(conversation, progress=progress)
 
 
-def _store(conversation: Conversation, question, stored: engine.AnswerValue) -> dict:
-    """Add (not commit) the accepted answer; returns the values written."""
+def _store(conversation: Conversation, question, stored: engine.AnswerValue, key: str | None = None) -> dict:
+    """Add (not commit) the accepted answer, and its receipt when it has a key; returns the values written."""
     text = question_types.of(question).analysed_text(stored)
     values = {
         "value": list(stored) if isinstance(stored, tuple) else stored,
@@ -248,7 +268,28 @@ def _store(conversation: Conversation, question, stored: engine.AnswerValue) -> 
         _answer_upsert(db.session.get_bind().dialect.name),
         {"conversation_id": conversation.id, "question_id": question.id, **values},
     )
+    if key is not None:
+        db.session.add(AnswerReceipt(key=key, conversation_id=conversation.id))
     return values
+
+
+# A client-made id: random, URL-safe, long enough never to repeat by chance.
+ANSWER_KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
+
+
+def _checked_key(key: object) -> str | None:
+    """`key` if it is a well-made answer id, None if absent. Raises AnswerError."""
+    if key is None or key == "":
+        return None
+    if not isinstance(key, str) or not ANSWER_KEY.fullmatch(key):
+        raise AnswerError("The answer's id should be 16 to 64 letters, digits, '-' or '_'.")
+    return key
+
+
+def _receipt_of(key: str) -> int | None:
+    """The id of the conversation an answer with this key was stored in, or None."""
+    with reading():
+        return db.session.scalar(select(AnswerReceipt.conversation_id).where(AnswerReceipt.key == key))
 
 
 def _announce(conversation: Conversation, question, stored: engine.AnswerValue, values: dict) -> None:
@@ -372,12 +413,18 @@ def _engine_value(value: object, skipped: bool) -> engine.AnswerValue:
     return str(value)
 
 
-def _commit() -> None:
-    """Commit, turning a lost race (two tabs answering at once) into a clear error."""
+def _commit(key: str | None = None) -> bool:
+    """Commit, turning a lost race (two tabs answering at once) into a clear error.
+
+    With an answer's `key`: False, keeping nothing, if another request stored
+    that same answer at the same moment (a resend racing the original)."""
     try:
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
+        if key is not None and _receipt_of(key) is not None:
+            return False
         raise AnswerError("That answer was sent twice at once. Reload the page to carry on.") from None
+    return True
 
 

@@ -3,7 +3,7 @@
 from .access_request import AccessRequest
 from .audit import AuditEvent
 from .base import Base, utcnow
-from .conversation import Answer, Conversation, QuestionnaireVersion
+from .conversation import Answer, AnswerReceipt, Conversation, QuestionnaireVersion
 from .invitation import Invitation
 from .quote import BankedQuote
 from .safeguarding import SafeguardingAlert
@@ -11,7 +11,7 @@ from .staff import SignInFailure, StaffSession, StaffUser
 from .task import StaffTask
 from .you_said_we_did import YouSaidWeDid
 
-__all__ = ["Answer", "Base", "Conversation", "QuestionnaireVersion", "utcnow"]
+__all__ = ["Answer", "AnswerReceipt", "Base", "Conversation", "QuestionnaireVersion", "utcnow"]
 __all__ += ["AccessRequest", "AuditEvent", "SignInFailure", "StaffSession", "StaffUser"]
 __all__ += ["SafeguardingAlert"]
 __all__ += ["Invitation", "StaffTask"]

@@ -90,4 +90,23 @@ class Answer(Base):
         return self.value if isinstance(self.value, str) else None
 
 
-__all__ = ["Answer", "Conversation", "QuestionnaireVersion"]
+class AnswerReceipt(Base):
+    """A client-made id for one answer, kept once that answer is stored.
+
+    The chat's form carries a one-time id and chat.js makes one for each press,
+    so when the same answer arrives again (a resend after the signal came back,
+    or the browser posting a form again) it is recognised and not stored a
+    second time: not even over a later change to the same question.
+    """
+
+    __tablename__ = "answer_receipts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Random and made by the client: unique across the service, so that the
+    # first answer, which begins a conversation, is recognised too.
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+__all__ = ["Answer", "AnswerReceipt", "Conversation", "QuestionnaireVersion"]

@@ -266,3 +266,37 @@ def test_a_phone_set_to_a_language_not_offered_opens_in_the_questionnaires_first
 
 def test_the_link_asking_for_a_language_wins_over_the_phone(client):
     assert _language_of_first_page(client, f"/start/{QID}?lang=en", **{"Accept-Language": "ar"}) == ("en", "ltr")
+
+
+def answer_key(html: str) -> str:
+    match = re.search(r'name="answer_key" value="([^"]+)"', html)
+    assert match, "the answer form has no one-time id"
+    return match.group(1)
+
+
+def test_the_browser_posting_an_answer_form_again_stores_it_once(client, app):
+    url = start(client)
+    html = client.get(url).get_data(as_text=True)
+    form = {"csrf_token": csrf_token(html), "question_id": open_question_id(html), "answer_key": answer_key(html)}
+    assert client.post(url, data={**form, "value": "great"}).status_code == 303
+    # Changed since, through a newer form...
+    changed = client.get(f"{url}?change={form['question_id']}").get_data(as_text=True)
+    client.post(url, data={**form, "answer_key": answer_key(changed), "value": "bad"})
+    # ...then the first form's post arrives again (Back, and "resubmit").
+    assert client.post(url, data={**form, "value": "great"}).status_code == 303
+    with app.app_context():
+        assert [a.value for a in db.session.scalars(select(Answer))] == ["bad"]
+
+
+def test_each_answer_form_drawn_has_a_new_one_time_id(client):
+    url = start(client)
+    assert answer_key(client.get(url).get_data(as_text=True)) != answer_key(client.get(url).get_data(as_text=True))
+
+
+def test_the_first_screen_posted_again_begins_one_conversation(client, app):
+    html = client.get(f"/start/{QID}").get_data(as_text=True)
+    form = {"csrf_token": csrf_token(html), "question_id": open_question_id(html), "answer_key": answer_key(html)}
+    first = client.post(f"/start/{QID}", data={**form, "value": "good"})
+    again = client.post(f"/start/{QID}", data={**form, "value": "good"})
+    assert first.headers["Location"] == again.headers["Location"]
+    assert conversations_stored(app) == 1
