@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from flask import Flask
 
@@ -66,7 +67,20 @@ def is_staff_page(path: str) -> bool:
 
 
 def redact_tokens(text: str) -> str:
-    """`text` with every link token replaced by "[token]"."""
+    """`text` with every link token replaced by "[token]".
+
+    A path may come percent-encoded (`/c/%49...`, even `/%63/...`): the server
+    decodes it and opens the conversation all the same, so a line that holds
+    a token only once decoded is logged decoded and redacted.
+    """
+    decoded = text
+    for _ in range(3):  # encoded twice or three times over: decoded as often
+        once_more = unquote(decoded) if "%" in decoded else decoded
+        if once_more == decoded:
+            break
+        decoded = once_more
+        if TOKEN_IN_PATH.search(decoded):
+            return TOKEN_IN_PATH.sub(r"\1[token]", decoded)
     return TOKEN_IN_PATH.sub(r"\1[token]", text)
 
 

@@ -7,6 +7,7 @@ without tripping over each other (BEGIN IMMEDIATE plus a busy timeout).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,7 +27,24 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 def init_app(app: Flask) -> None:
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
+            create_privately(db.engine.url.database)
             tune_sqlite(db.engine)
+
+
+def create_privately(path: str | None) -> None:
+    """Create the SQLite file readable and writable by its owner only (0600), if it is not there yet.
+
+    SQLite would create it with the process's umask, usually readable by
+    everyone on the machine, and it holds what children said. Its -wal and
+    -shm files take the same permissions from it.
+    """
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    database = Path(path)
+    # A missing folder is left missing: the database is then down, and /healthz says so.
+    if not database.exists() and database.parent.is_dir():
+        # The umask can only take permissions away from 0600, never add to them.
+        os.close(os.open(database, os.O_CREAT | os.O_WRONLY, 0o600))
 
 
 def tune_sqlite(engine: Engine) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from collections.abc import Iterator
 from typing import IO, Any
@@ -30,10 +31,15 @@ COLUMNS = (
 # A cell starting with one of these is run as a formula by Excel and friends
 # (CSV injection); a leading apostrophe makes it plain text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# A spreadsheet set to split on ";" or tabs (as many European ones are) makes
+# a new cell after each, so a formula there is caught the same way.
+SEPARATED_FORMULA = re.compile(r"([;\t,]\s*)(?=[=+\-@])")
 
 
 def neutralise(cell: str) -> str:
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    """`cell` safe to open in a spreadsheet: a formula at its start, or after a ; tab or comma, is made text with "'"."""
+    cell = SEPARATED_FORMULA.sub(r"\1'", cell)
+    return "'" + cell if cell.lstrip(" ").startswith(FORMULA_STARTS) else cell
 
 
 def answer_rows(user: Principal = COMMAND_LINE, batch_size: int = 1000) -> Iterator[tuple[str, ...]]:
@@ -63,7 +69,8 @@ def answer_rows(user: Principal = COMMAND_LINE, batch_size: int = 1000) -> Itera
 
 def write_csv(out: IO[str]) -> int:
     """Write every answer to `out` as CSV; return how many rows were written."""
-    writer = csv.writer(out)
+    # Every cell quoted: a spreadsheet splitting on ";" or tabs keeps a quoted cell whole.
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
     count = 0
     for row in answer_rows():

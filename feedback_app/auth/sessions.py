@@ -38,7 +38,13 @@ def open_session(user: StaffUser) -> str:
 
 
 def start(user: StaffUser) -> None:
-    """Sign `user` in: a fresh cookie session (new CSRF token too) with a new key."""
+    """Sign `user` in: a fresh cookie session (new CSRF token too) with a new key.
+
+    A session this browser already had is ended on the server first, so
+    signing in again (as anyone) leaves no older key that still works.
+    """
+    if session.get(SESSION_KEY):
+        end("signed_in_again")
     session.clear()
     session[SESSION_KEY] = open_session(user)
     g.staff_user = user

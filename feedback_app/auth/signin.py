@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+
+from flask import current_app
 from sqlalchemy import select
 
 from .. import audit, clock
@@ -19,6 +23,17 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
+def unknown_email_key(email: str) -> str:
+    """What is kept of an e-mail that is no account's: a keyed fingerprint, never the text.
+
+    People type their password into the e-mail box; that must not end up in the
+    audit log or the failures table. The fingerprint still lets repeated
+    guesses at one unknown e-mail be counted and seen together.
+    """
+    secret = str(current_app.config["SECRET_KEY"]).encode()
+    return "unknown:" + hmac.new(secret, email.encode(), hashlib.sha256).hexdigest()[:16]
+
+
 def find_user(email: str) -> StaffUser | None:
     return db.session.scalar(select(StaffUser).where(StaffUser.email == normalise_email(email)))
 
@@ -34,6 +49,8 @@ def authenticate(email: str, password: str, ip: str) -> StaffUser | None:
     now = clock.now()
     user = find_user(email)
     matches = verify_password(user.password_hash if user else dummy_hash(), password)
+    # Only an account's own e-mail is kept as typed (see unknown_email_key).
+    email = email if user is not None else unknown_email_key(email)
     held = throttle.held_until(email, ip, now)
     if user is not None and matches and user.active and held is None:
         if needs_rehash(user.password_hash):

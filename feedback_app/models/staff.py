@@ -49,7 +49,7 @@ class StaffSession(Base):
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
     ended_at: Mapped[datetime | None]
-    # signed_out, idle, too_long, account_changed
+    # signed_out, idle, too_long, account_changed, signed_in_again
     end_reason: Mapped[str | None] = mapped_column(String(32))
 
     user: Mapped[StaffUser] = relationship(back_populates="sessions", lazy="joined")

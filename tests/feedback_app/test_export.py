@@ -59,3 +59,19 @@ def test_neutralise_leaves_ordinary_text_alone():
     assert neutralise("I like it") == "I like it"
     assert neutralise("-1") == "'-1"
     assert neutralise("@me") == "'@me"
+
+
+def test_a_formula_after_a_semicolon_or_tab_is_neutralised_for_spreadsheets_that_split_there():
+    assert neutralise('ok;=HYPERLINK("http://evil")') == "ok;'=HYPERLINK(\"http://evil\")"
+    assert neutralise("fine\t+cmd|' /C calc'!A0") == "fine\t'+cmd|' /C calc'!A0"
+    assert neutralise("a, -2+3") == "a, '-2+3"
+    assert neutralise(" =1+1") == "' =1+1"
+    assert neutralise("good; bad") == "good; bad"
+
+
+def test_every_exported_cell_is_quoted_so_a_semicolon_splits_nothing(app, runner):
+    with app.app_context():
+        conversation = service.start(QID)
+        service.record_answer(conversation, "home", "ok")
+    lines = runner.invoke(args=["export-responses"]).stdout.splitlines()
+    assert all(line.startswith('"') and line.endswith('"') for line in lines)
