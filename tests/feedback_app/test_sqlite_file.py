@@ -9,7 +9,7 @@ from feedback_app import create_app
 def test_a_new_sqlite_database_file_is_readable_by_its_owner_only(tmp_path):
     old_umask = os.umask(0o022)  # the usual umask, which would leave it readable by everyone
     try:
-        path = tmp_path / "instance" / "feedback.db"
+        path = tmp_path / "feedback.db"
         create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{path}"})
     finally:
         os.umask(old_umask)
