@@ -6,13 +6,13 @@ from .base import Base, utcnow
 from .conversation import Answer, AnswerReceipt, Conversation, QuestionnaireVersion
 from .invitation import Invitation
 from .quote import BankedQuote
-from .safeguarding import SafeguardingAlert
+from .safeguarding import FurtherWords, SafeguardingAlert
 from .staff import SignInFailure, StaffSession, StaffUser
 from .task import StaffTask
 from .you_said_we_did import YouSaidWeDid
 
 __all__ = ["Answer", "AnswerReceipt", "Base", "Conversation", "QuestionnaireVersion", "utcnow"]
 __all__ += ["AccessRequest", "AuditEvent", "SignInFailure", "StaffSession", "StaffUser"]
-__all__ += ["SafeguardingAlert"]
+__all__ += ["FurtherWords", "SafeguardingAlert"]
 __all__ += ["Invitation", "StaffTask"]
 __all__ += ["BankedQuote", "YouSaidWeDid"]

@@ -17,12 +17,13 @@ from typing import Any
 
 from flask import Flask, current_app
 from sqlalchemy import and_, select
+from sqlalchemy.exc import IntegrityError
 
 from .. import audit
 from ..database import reading
 from ..extensions import db
 from ..links import full_link
-from ..models import Answer, Conversation, SafeguardingAlert, StaffUser, utcnow
+from ..models import Answer, Conversation, FurtherWords, SafeguardingAlert, StaffUser, utcnow
 from ..models.safeguarding import EMAIL_FAILED, EMAIL_SENT
 from ..questionnaire import registry
 from ..questionnaire.loader import staff_text
@@ -66,30 +67,62 @@ def on_answer_stored(
 def raise_alert(
     conversation: Conversation, question_id: str, text: str, analysis: Mapping[str, Any]
 ) -> SafeguardingAlert | None:
-    """Store and commit an alert for this answer; None if these words already have one.
+    """Store and commit this flagged answer on the conversation's alert.
 
-    A unit of work of its own: the alert is committed before anything else
-    (the e-mail) is tried, so nothing later can lose it. The check for an
-    alert already there and the insert are one transaction holding the
-    conversation's row (FOR UPDATE; SQLite's write lock), so two workers or
-    hosts raising for the same words at once (a double click reaching two
-    hosts, two sweeps from cron) store one alert and send one e-mail.
+    Returns the alert if it is new (the caller e-mails it). If the conversation
+    already has an alert, the words are added to it as further words, shown in
+    the queue as new words to read, and None is returned: one conversation
+    raises one alert and one e-mail. None too if these words are already there.
+
+    A unit of work of its own: committed before anything else (the e-mail)
+    is tried, so nothing later can lose it. The look for an alert already
+    there and the insert are one transaction holding the conversation's row
+    (FOR UPDATE; SQLite's write lock), so two workers or hosts raising for the
+    same conversation at once (a double click reaching two hosts, two sweeps
+    from cron) store one alert and send one e-mail; the unique constraint on
+    the conversation is the last word if anything gets past that.
     """
     db.session.execute(select(Conversation.id).where(Conversation.id == conversation.id).with_for_update())
     answer_id = db.session.scalar(
         select(Answer.id).where(Answer.conversation_id == conversation.id, Answer.question_id == question_id)
     )
+    existing = _alert_of(conversation)
+    if existing is None:
+        alert = _new_alert(conversation, answer_id, question_id, text, analysis)
+        db.session.add(alert)
+        try:
+            db.session.commit()
+        except IntegrityError:  # raised a moment ago by another worker
+            db.session.rollback()
+            existing = _alert_of(conversation)
+            if existing is None:
+                raise
+        else:
+            current_app.logger.warning("safeguarding alert %s raised (%s)", alert.id, alert.category)
+            return alert
     # The same words sent again (a double click, or "change" without changing) are one disclosure.
-    already = db.session.scalar(
-        select(SafeguardingAlert.id).where(
-            SafeguardingAlert.answer_id == answer_id, SafeguardingAlert.text == text
-        )
-    )
-    if already is not None:
+    if any(words.answer_id == answer_id and words.text == text for words in (existing, *existing.further_words)):
         db.session.rollback()
         return None
+    further = FurtherWords(
+        created_at=now(), answer_id=answer_id, question_id=question_id, category=str(analysis["concern"]),
+        evidence=concern_phrases(analysis), text=text,
+    )  # fmt: skip
+    existing.further_words.append(further)
+    db.session.commit()
+    current_app.logger.warning("safeguarding alert %s: further words (%s)", existing.id, further.category)
+    return None
+
+
+def _alert_of(conversation: Conversation) -> SafeguardingAlert | None:
+    return db.session.scalar(select(SafeguardingAlert).where(SafeguardingAlert.conversation_id == conversation.id))
+
+
+def _new_alert(
+    conversation: Conversation, answer_id: int | None, question_id: str, text: str, analysis: Mapping[str, Any]
+) -> SafeguardingAlert:
     invitation = getattr(conversation, "invitation", None)
-    alert = SafeguardingAlert(
+    return SafeguardingAlert(
         created_at=now(),
         conversation_id=conversation.id,
         answer_id=answer_id,
@@ -101,10 +134,6 @@ def raise_alert(
         invited=getattr(conversation, "invitation_id", None) is not None,
         iro_id=getattr(invitation, "iro_id", None),
     )
-    db.session.add(alert)
-    db.session.commit()
-    current_app.logger.warning("safeguarding alert %s raised (%s)", alert.id, alert.category)
-    return alert
 
 
 def concern_phrases(analysis: Mapping[str, Any]) -> list[str]:
@@ -160,24 +189,34 @@ def questionnaire_title(questionnaire_id: str) -> str:
     return staff_text(loaded.questionnaire.title, loaded.questionnaire)
 
 
+def waiting_since(alert: SafeguardingAlert) -> datetime:
+    """When what is waiting to be read arrived: the alert, or else its oldest unread further words."""
+    unread = alert.unread_words
+    return unread[0].created_at if alert.acknowledged and unread else alert.created_at
+
+
 def due_at(alert: SafeguardingAlert) -> datetime:
-    return one_working_day_after(alert.created_at)
+    return one_working_day_after(waiting_since(alert))
 
 
 def is_overdue(alert: SafeguardingAlert, at: datetime | None = None) -> bool:
-    """Not acknowledged, and one working day has passed since it was raised."""
-    return alert.acknowledged_at is None and (at or now()) >= due_at(alert)
+    """Waiting to be read (the alert, or new words on it), and one working day has passed."""
+    return alert.needs_attention and (at or now()) >= due_at(alert)
 
 
 def was_late(alert: SafeguardingAlert) -> bool:
-    return alert.acknowledged_at is not None and alert.acknowledged_at > due_at(alert)
+    acknowledged = alert.acknowledged_at
+    return acknowledged is not None and acknowledged > one_working_day_after(alert.created_at)
 
 
 def acknowledge(alert: SafeguardingAlert, user: StaffUser, note: str) -> None:
-    """Record who acknowledged the alert, when, and what they did. The caller commits."""
-    alert.acknowledged_at = now()
-    alert.acknowledged_by_id = user.id
-    alert.action_note = note.strip()
+    """Record who acknowledged what was waiting on the alert (its words, then any
+    further words), when, and what they did. The caller commits."""
+    at, note = now(), note.strip()
+    if not alert.acknowledged:
+        alert.acknowledged_at, alert.acknowledged_by_id, alert.action_note = at, user.id, note
+    for words in alert.unread_words:
+        words.acknowledged_at, words.acknowledged_by_id, words.action_note = at, user.id, note
 
 
 @dataclass(frozen=True)
@@ -203,6 +242,7 @@ def raise_missing_alerts() -> Sweep:
                 and_(
                     Answer.analysis["concern"].as_string().is_not(None),
                     ~select(SafeguardingAlert.id).where(SafeguardingAlert.answer_id == Answer.id).exists(),
+                    ~select(FurtherWords.id).where(FurtherWords.answer_id == Answer.id).exists(),
                 )
             )
             .order_by(Answer.id)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, not_, or_, select
 
 from ..extensions import db
-from ..models import Answer, SafeguardingAlert
+from ..models import Answer, FurtherWords, SafeguardingAlert
 
 
 def answer_is_flagged():
@@ -24,7 +24,8 @@ def answer_is_flagged():
     not be stored, or a newer analyser found one later).
     """
     has_alert = select(SafeguardingAlert.id).where(SafeguardingAlert.answer_id == Answer.id).exists()
-    return or_(has_alert, Answer.analysis["concern"].as_string().is_not(None))
+    has_words = select(FurtherWords.id).where(FurtherWords.answer_id == Answer.id).exists()
+    return or_(has_alert, has_words, Answer.analysis["concern"].as_string().is_not(None))
 
 
 def not_flagged() -> ColumnElement[bool]:
@@ -48,4 +49,5 @@ def is_flagged(answer: Answer) -> bool:
     if (answer.analysis or {}).get("concern"):
         return True
     alert = select(SafeguardingAlert.id).where(SafeguardingAlert.answer_id == answer.id).limit(1)
-    return db.session.scalar(alert) is not None
+    words = select(FurtherWords.id).where(FurtherWords.answer_id == answer.id).limit(1)
+    return db.session.scalar(alert) is not None or db.session.scalar(words) is not None

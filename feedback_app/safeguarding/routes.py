@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import abort, flash, redirect, render_template, url_for
-from sqlalchemy import func, select
+from sqlalchemy import case, func, or_, select
 from werkzeug.wrappers import Response
 
 from .. import audit
@@ -21,7 +21,7 @@ from ..access import get_or_refuse, may, reaches_everyone, requires, scope
 from ..access.policy import RETRY_ALERT_EMAIL, SEE_ALERTS
 from ..auth import current_user
 from ..extensions import db
-from ..models import SafeguardingAlert, StaffUser
+from ..models import FurtherWords, SafeguardingAlert, StaffUser
 from ..models.safeguarding import EMAIL_SENT
 from ..query_args import page_number
 from ..questionnaire import registry
@@ -48,19 +48,17 @@ def queue() -> str:
     user = _user()
     now = alerts.now()
     visible = scope(user, SafeguardingAlert)
-    # Waiting alerts first (false sorts before true), newest first within each.
+    # Alerts needing attention first (new ones, or acknowledged with new words since), newest first within each.
     query = (
         select(SafeguardingAlert)
         .where(visible)
-        .order_by(SafeguardingAlert.acknowledged_at.is_not(None), SafeguardingAlert.created_at.desc())
+        .order_by(case((needs_attention(), 0), else_=1), SafeguardingAlert.created_at.desc())
         .order_by(SafeguardingAlert.id.desc())
     )
     page = db.paginate(query, page=page_number(), per_page=PER_PAGE, error_out=False)
     rows = [_row(alert, now) for alert in page.items]
-    waiting = db.session.scalars(
-        select(SafeguardingAlert.created_at).where(visible, SafeguardingAlert.acknowledged_at.is_(None))
-    ).all()
-    overdue = sum(1 for created in waiting if now >= alerts.one_working_day_after(created))
+    waiting = db.session.scalars(select(SafeguardingAlert).where(visible, needs_attention())).all()
+    overdue = sum(1 for waiting_alert in waiting if alerts.is_overdue(waiting_alert, now))
     failed = db.session.scalar(
         select(func.count()).select_from(SafeguardingAlert).where(visible, SafeguardingAlert.email_status != EMAIL_SENT)
     )
@@ -86,7 +84,7 @@ def acknowledge(alert_id: int) -> Response | tuple[str, int]:
     user = _user()
     found = _visible_alert(user, alert_id)
     form = AcknowledgeForm()
-    if found.acknowledged:
+    if not found.needs_attention:
         flash(f"Alert {found.id} was already acknowledged.")
         return redirect(url_for("safeguarding.alert", alert_id=found.id), code=303)
     if not form.validate_on_submit():
@@ -125,6 +123,14 @@ def _page(found: SafeguardingAlert, user: StaffUser, form: AcknowledgeForm) -> s
         questionnaire=alerts.questionnaire_title(found.questionnaire_id),
         changed_since=found.answer is not None and found.answer.value != found.text,
     )
+
+
+def needs_attention():
+    """SQL: the alert is not acknowledged, or further words arrived that are not."""
+    unread = select(FurtherWords.id).where(
+        FurtherWords.alert_id == SafeguardingAlert.id, FurtherWords.acknowledged_at.is_(None)
+    )
+    return or_(SafeguardingAlert.acknowledged_at.is_(None), unread.exists())
 
 
 def _row(alert: SafeguardingAlert, now: datetime) -> AlertRow:
