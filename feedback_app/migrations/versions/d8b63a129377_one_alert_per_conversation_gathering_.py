@@ -7,7 +7,7 @@ the alert and turns each later one into further words (with its
 acknowledgement, if it had one), before the unique constraint is added.
 
 Revision ID: d8b63a129377
-Revises: 88a439f0f33b
+Revises: 7ef1ec301e9a
 Create Date: 2026-12-01 14:33:16.519590
 """
 
@@ -17,7 +17,7 @@ import feedback_app.models.base  # noqa: F401 - UtcDateTime
 
 
 revision = 'd8b63a129377'
-down_revision = '88a439f0f33b'
+down_revision = '7ef1ec301e9a'
 branch_labels = None
 depends_on = None
 

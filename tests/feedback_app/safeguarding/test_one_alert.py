@@ -118,7 +118,7 @@ def test_the_migration_gathers_a_conversations_several_alerts_into_one(tmp_path:
     with app.app_context(), db.engine.begin() as connection:
         config = alembic_config()
         config.attributes["connection"] = connection
-        command.upgrade(config, "88a439f0f33b")  # before this change
+        command.upgrade(config, "7ef1ec301e9a")  # before this change
         connection.execute(sa.text(
             "INSERT INTO questionnaire_versions (id, questionnaire_id, version, content_hash, definition, first_used_at)"
             " VALUES (1, 'q', 1, 'h', '{}', '2026-01-01 00:00:00')"
