@@ -53,7 +53,9 @@ WORDS: dict[str, dict[str, str | dict[str, str]]] = {
         # Sent by chat.js when the signal comes back (the answer is kept on the phone meanwhile).
         "no_signal": "No signal. We'll send this when you're back online.",
         # Shown after an answer that suggests the person may not be safe (feedback_app/safeguarding).
-        "safeguarding_invited": "Thank you for telling us. Because you might not be safe, we will tell someone whose job is to keep children safe. They may contact you or your carer. This might not happen straight away.",
+        # Never names a carer (or anyone at home) as who will be in touch: the person
+        # hurting a child may be the one looking after them (issue 9.4).
+        "safeguarding_invited": "Thank you for telling us. Because you might not be safe, we will tell the person whose job is to keep children safe, and your IRO. They will check that you are safe. They will want to talk with you, at a time and place where you can talk safely. This might not happen straight away.",
         "safeguarding_anonymous": "Thank you for telling us. We can't find out who you are, so we can't follow this up ourselves. Please tell someone who can help you.",
         "safeguarding_help_now": "To get help now, call Childline free on 0800 1111, any time, day or night. You can also talk to an adult you trust. If you are in danger right now, call 999.",
     },
@@ -97,7 +99,7 @@ WORDS: dict[str, dict[str, str | dict[str, str]]] = {
         "carry_on_where": "تابع من حيث توقفت",
         "start_again": "ابدأ من جديد",
         "no_signal": "لا توجد إشارة. سنرسل هذا عندما تعود متصلًا بالإنترنت.",
-        "safeguarding_invited": "شكرًا لأنك أخبرتنا. لأنك قد لا تكون في أمان، سنخبر شخصًا عمله هو الحفاظ على سلامة الأطفال. قد يتواصل معك أو مع من يرعاك. قد لا يحدث هذا على الفور.",
+        "safeguarding_invited": "شكرًا لأنك أخبرتنا. لأنك قد لا تكون في أمان، سنخبر الشخص الذي عمله هو الحفاظ على سلامة الأطفال، وسنخبر مسؤول المراجعة المستقل الخاص بك (IRO). سيتأكدون من أنك في أمان. سيرغبون في التحدث معك، في وقت ومكان تستطيع فيه التحدث بأمان. قد لا يحدث هذا على الفور.",
         "safeguarding_anonymous": "شكرًا لأنك أخبرتنا. لا يمكننا معرفة من أنت، لذلك لا يمكننا متابعة هذا الأمر بأنفسنا. من فضلك أخبر شخصًا يستطيع مساعدتك.",
         "safeguarding_help_now": "للحصول على المساعدة الآن، اتصل مجانًا بخط Childline على الرقم 0800 1111، في أي وقت، ليلًا أو نهارًا. يمكنك أيضًا التحدث إلى شخص بالغ تثق به. إذا كنت في خطر الآن، اتصل بالرقم 999.",
     },

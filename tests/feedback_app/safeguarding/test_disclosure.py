@@ -40,8 +40,8 @@ def test_an_anonymous_child_is_told_at_once_we_cannot_follow_it_up_and_how_to_ge
 def test_an_invited_child_is_told_someone_whose_job_is_to_keep_children_safe_will_be_told(app, client, make_account):
     iro = make_account("iro")
     html = say_in_chat(client, start_invited(app, iro.id), DISCLOSURE)
-    assert "we will tell someone whose job is to keep children safe" in html
-    assert "They may contact you or your carer" in html
+    assert "we will tell the person whose job is to keep children safe, and your IRO" in html
+    assert "carer" not in html.split(DISCLOSURE)[1]
     assert "can&#39;t follow this up" not in html
     assert CHILDLINE in html.split(DISCLOSURE)[1]
 
