@@ -18,6 +18,7 @@ from .export import export_responses_command
 from .invitations.commands import create_invitation_command
 from .questionnaire.registry import check_questionnaires_command
 from .report.commands import annual_report_command
+from .report.reviews_import import import_reviews_command
 from .safeguarding.commands import safeguarding_commands
 
 COMMANDS = (
@@ -30,6 +31,7 @@ COMMANDS = (
     export_responses_command,
     analyse_command,
     annual_report_command,  # the annual report as Word, a spreadsheet or CSV
+    import_reviews_command,  # the SSDA903 reviews extract, kept as counts
     safeguarding_commands,  # `flask safeguarding sweep`
     # A local demo
     seed_demo_command,

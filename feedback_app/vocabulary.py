@@ -89,6 +89,29 @@ CONCERNS: Mapping[str, Word] = {
     "bullying": Word("Bullying"),
 }
 
+# How a child took part in their review: the DfE's participation codes (SSDA903
+# return, REVIEW_CODE), in the DfE's own words. PN5 and PN6 cover views
+# conveyed through a form like this one.
+PARTICIPATION: Mapping[str, Word] = {
+    "PN0": Word("Child aged under 4 at the time of the review"),
+    "PN1": Word("Child physically attends and speaks for him or herself"),
+    "PN2": Word("Child physically attends and an advocate speaks on his or her behalf"),
+    "PN3": Word("Child attends and conveys his or her view symbolically (non-verbally)"),
+    "PN4": Word(
+        "Child physically attends but does not speak for him or herself, does not convey his or her view "
+        "symbolically (non-verbally) and does not ask an advocate to speak for him or her"
+    ),
+    "PN5": Word(
+        "Child does not attend physically but briefs an advocate to speak for him or her "
+        "(through a text message, a letter, video, e-mail or telephone)"
+    ),
+    "PN6": Word("Child does not attend but conveys his or her feelings to the review by a facilitative medium"),
+    "PN7": Word("Child does not attend nor are his or her views conveyed to the review"),
+}
+# The codes that count as the child taking part, of reviews of children aged 4 or over (not PN0).
+PARTICIPATING = ("PN1", "PN2", "PN3", "PN4", "PN5", "PN6")
+UNDER_FOUR = "PN0"
+
 
 def audience_name(code: str) -> str:
     return AUDIENCES[code].group if code in AUDIENCES else code
@@ -111,6 +134,6 @@ def concern_name(code: str) -> str:
 
 
 __all__ = [
-    "AGE_BANDS", "AUDIENCES", "CHILD", "CONCERNS", "PURPOSES", "SENTIMENTS", "STAFF_LANGUAGE", "THEMES", "UK_TIME",
+    "AGE_BANDS", "AUDIENCES", "CHILD", "CONCERNS", "PARTICIPATING", "PARTICIPATION", "PURPOSES", "UNDER_FOUR", "SENTIMENTS", "STAFF_LANGUAGE", "THEMES", "UK_TIME",
     "Audience", "Word", "age_band_name", "audience_name", "concern_name", "sentiment_name", "theme_name",
 ]  # fmt: skip

@@ -32,6 +32,7 @@ from ..models import (
     Conversation,
     Invitation,
     QuestionnaireVersion,
+    ReviewCount,
     SafeguardingAlert,
     StaffTask,
     StaffUser,
@@ -216,6 +217,11 @@ def access_requests(user: p.Principal, role: p.Role) -> ColumnElement[bool]:
     return true() if _has(role, p.MANAGE_ACCOUNTS, p.APPROVE_ACCESS) else false()
 
 
+def review_counts(user: p.Principal, role: p.Role) -> ColumnElement[bool]:
+    """Reviews counted from the SSDA903 extract: counts of the whole service, for those who read the report."""
+    return true() if _has(role, p.READ_REPORT) else false()
+
+
 def you_said_we_did(user: p.Principal, role: p.Role) -> ColumnElement[bool]:
     return true() if _has(role, p.SEE_CICC_VIEW, p.EDIT_YOU_SAID_WE_DID) else false()
 
@@ -232,5 +238,6 @@ FILTERS: dict[type, Filter] = {
     AuditEvent: audit_events,
     StaffUser: staff_accounts,
     YouSaidWeDid: you_said_we_did,
+    ReviewCount: review_counts,
     AccessRequest: access_requests,
 }

@@ -7,7 +7,7 @@ from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from ..models import StaffUser
-from ..vocabulary import AUDIENCES
+from ..vocabulary import AUDIENCES, PARTICIPATION
 from .service import questionnaires_for, title_of
 
 try:  # WTForms 3.3 wants option objects; older versions take (value, label) pairs.
@@ -53,6 +53,22 @@ class InvitationForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """A button that changes something (mark sent, stop the link): CSRF only."""
+
+
+class ParticipationForm(FlaskForm):
+    """After the review: how the child took part, as a DfE participation code in the DfE's words."""
+
+    code = SelectField(
+        "How did the child take part in the review?",
+        choices=[_choice("", "Choose a code")] + [_choice(code, f"{code}: {word.staff}") for code, word in PARTICIPATION.items()],
+        validators=[InputRequired("Choose the code that says how the child took part.")],
+    )
+
+    def validate_code(self, field) -> None:
+        if field.data not in PARTICIPATION:
+            from wtforms.validators import ValidationError
+
+            raise ValidationError("Choose the code that says how the child took part.")
 
 
 class TaskDoneForm(FlaskForm):

@@ -16,9 +16,9 @@ from ..access.policy import INVITE
 from ..auth import signed_in_user
 from ..extensions import db, limiter
 from ..models import Invitation, StaffUser
-from ..vocabulary import AUDIENCES
+from ..vocabulary import AUDIENCES, CHILD
 from . import bp, qr, service
-from .forms import ConfirmForm, InvitationForm
+from .forms import ConfirmForm, InvitationForm, ParticipationForm
 from .service import InvitationError
 
 DEFAULT_RATE_LIMIT = "60 per hour"  # per address; RATELIMIT_INVITATION overrides it
@@ -86,7 +86,41 @@ def invitation(invitation_id: int) -> str:
         link=service.link(found) if state in LINK_SHOWN else None,
         last_day=service.last_day(found),
         form=ConfirmForm(),
+        participation_form=_participation_form(found),
     )
+
+
+@bp.post("/staff/invitations/<int:invitation_id>/participation")
+@requires(INVITE)
+def record_participation(invitation_id: int) -> Response | tuple[str, int]:
+    """The IRO records, after the review, the DfE code for how the child took part."""
+    found = _managed(invitation_id)
+    form = _participation_form(found)
+    if form is None:
+        abort(400, description="A participation code is recorded for a child's invitation once the review has been held.")
+    if not form.validate_on_submit():
+        state = service.states_of([found])[found.id]
+        page = render_template(
+            "invitations/show.html", invitation=found, state=state, state_names=service.STATES,
+            link=service.link(found) if state in LINK_SHOWN else None, last_day=service.last_day(found),
+            form=ConfirmForm(), participation_form=form,
+        )  # fmt: skip
+        return page, 400
+    found.participation_code = form.code.data
+    audit.record("participation_recorded", "invitation", found.id, code=form.code.data)
+    db.session.commit()
+    flash(f"Recorded: {form.code.data}.")
+    return redirect(url_for("invitations.invitation", invitation_id=found.id), code=303)
+
+
+def _participation_form(found: Invitation) -> ParticipationForm | None:
+    """The form for a child's invitation once the review day has come; None otherwise."""
+    if found.audience != CHILD or found.review_date > clock.now().date():
+        return None
+    form = ParticipationForm()
+    if not form.is_submitted():
+        form.code.data = found.participation_code or ""
+    return form
 
 
 @bp.get("/staff/invitations/<int:invitation_id>/qr.svg")

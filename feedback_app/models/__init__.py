@@ -6,6 +6,7 @@ from .base import Base, utcnow
 from .conversation import Answer, AnswerReceipt, Conversation, QuestionnaireVersion
 from .invitation import Invitation
 from .quote import BankedQuote
+from .review_count import ImportedReview, ReviewCount
 from .safeguarding import FurtherWords, SafeguardingAlert
 from .staff import SignInFailure, StaffSession, StaffUser
 from .task import StaffTask
@@ -16,3 +17,4 @@ __all__ += ["AccessRequest", "AuditEvent", "SignInFailure", "StaffSession", "Sta
 __all__ += ["FurtherWords", "SafeguardingAlert"]
 __all__ += ["Invitation", "StaffTask"]
 __all__ += ["BankedQuote", "YouSaidWeDid"]
+__all__ += ["ImportedReview", "ReviewCount"]

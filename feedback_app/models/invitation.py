@@ -44,6 +44,9 @@ class Invitation(Base):
     sent_at: Mapped[datetime | None]
     first_opened_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
+    # After the review, the IRO records how the child took part: a DfE
+    # participation code, PN0 to PN7 (feedback_app.vocabulary.PARTICIPATION).
+    participation_code: Mapped[str | None] = mapped_column(String(3))
 
     iro: Mapped[StaffUser | None] = relationship(foreign_keys=[iro_id])
     created_by: Mapped[StaffUser | None] = relationship(foreign_keys=[created_by_id])

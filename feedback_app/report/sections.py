@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..small_numbers import SMALLEST_GROUP, Figure, figure, part_of, suppress
 from ..vocabulary import AGE_BANDS, AUDIENCES, SENTIMENTS, THEMES, audience_name
-from .change import change_in_words
+from .compare import count_change, share_change
 from .figures import WHO, ClosedQuestion, YearFigures
 from .layout import (
     NO_CELL,
@@ -44,27 +44,6 @@ def who_name(who: str) -> str:
         band = who.split(":", 1)[1]
         return f"Children aged {AGE_BANDS[band].staff.removeprefix('Aged ')}" if band in AGE_BANDS else "Children"
     return audience_name(who)
-
-
-def count_change(this: Figure, last: Figure, last_name: str) -> Cell:
-    """'up from 12', 'down from 12', 'the same as in 2025-26'; nothing when either is hidden."""
-    if this.count is None or last.count is None:
-        return NO_CELL
-    if this.count > last.count:
-        return text(f"up from {last.count}")
-    if this.count < last.count:
-        return text(f"down from {last.count}")
-    return text(f"the same as in {last_name}")
-
-
-def share_change(this: tuple[Figure, Figure], last: tuple[Figure, Figure], last_name: str) -> Cell:
-    """The change in a share, by the meaningful-change rule; nothing when a figure is hidden."""
-    counts = [f.count for f in (*this, *last)]
-    if any(c is None for c in counts):
-        return NO_CELL
-    s1, n1, s2, n2 = counts
-    words = change_in_words((s1, n1), (s2, n2), last_name)  # type: ignore[arg-type]
-    return text(words) if words else NO_CELL
 
 
 def build(this: YearFigures, last: YearFigures, participation: Sequence[Block] = ()) -> Report:
@@ -438,4 +417,4 @@ def _how_made(this: YearFigures) -> tuple[Block, ...]:
     )
 
 
-__all__ = ["TITLE", "build", "count_change", "share_change", "who_name"]
+__all__ = ["TITLE", "build", "who_name"]

@@ -44,6 +44,7 @@ EXPECTED: dict[tuple[str, str], set[str]] = {
     ("GET", "invitations.qr_code"): INVITERS,
     ("POST", "invitations.mark_sent"): INVITERS,
     ("POST", "invitations.stop"): INVITERS,
+    ("POST", "invitations.record_participation"): INVITERS,
     ("GET", "invitations.my_reviews"): INVITERS,
     ("GET", "invitations.review"): INVITERS,
     ("GET", "invitations.task_list"): INVITERS,

@@ -25,6 +25,7 @@ PAGES = [
     ("GET", "/staff/invitations/{invitation}/print", STAFF),
     ("POST", "/staff/invitations/{invitation}/sent", STAFF),
     ("POST", "/staff/invitations/{invitation}/stop", STAFF),
+    ("POST", "/staff/invitations/{invitation}/participation", STAFF),
     ("GET", "/staff/my-reviews", STAFF),
     ("GET", "/staff/my-reviews/{invitation}", READERS),
     ("GET", "/staff/tasks", STAFF),
