@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Accuracy:
-    analyser_version: str
     answers: int
     sentiment_accuracy: float
     theme_micro_f1: float
@@ -21,14 +20,14 @@ class Accuracy:
     @property
     def sentence(self) -> str:
         return (
-            f"Measured on {self.answers} labelled answers it had not seen (analysis version "
-            f"{self.analyser_version}), it read the sentiment as a person did for "
+            f"Measured on {self.answers} labelled answers it had not been built from, it read the sentiment as a "
+            "person did for "
             f"{round(100 * self.sentiment_accuracy)}% of them, found the themes with an F1 score of "
             f"{self.theme_micro_f1:.2f}, and flagged {round(100 * self.concern_recall)}% of the worrying ones. "
             "Read the sentiment figures as a guide, not an exact count."
         )
 
 
-ACCURACY = Accuracy("2026.12.2", 131, 0.771, 0.9282, 1.0)
+ACCURACY = Accuracy(131, 0.771, 0.9282, 1.0)
 
 __all__ = ["ACCURACY", "Accuracy"]
