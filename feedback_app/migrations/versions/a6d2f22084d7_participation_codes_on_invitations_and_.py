@@ -1,7 +1,7 @@
 """participation codes: on invitations, and review counts from the SSDA903 extract
 
 Revision ID: a6d2f22084d7
-Revises: 7ef1ec301e9a, d8b63a129377 (and so joins those two heads into one)
+Revises: d8b63a129377
 Create Date: 2026-12-01 14:39:27.791411
 """
 
@@ -11,7 +11,7 @@ import feedback_app.models.base
 
 
 revision = 'a6d2f22084d7'
-down_revision = ('7ef1ec301e9a', 'd8b63a129377')
+down_revision = 'd8b63a129377'
 branch_labels = None
 depends_on = None
 
