@@ -7,9 +7,11 @@ UTC would be an hour out for half the year.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from flask import Flask
+from markupsafe import Markup, escape
 
 from .vocabulary import UK_TIME, age_band_name, audience_name, concern_name, sentiment_name, theme_name
 
@@ -40,8 +42,27 @@ def uk_time(moment: datetime | date | None, style: str = "time") -> str:
     return moment.strftime(TIME_STYLES[style])
 
 
+# The help lines a child may need to ring at once, as written in our words,
+# and the number a phone dials. Only these become links: nothing else a
+# message says is turned into markup.
+HELP_NUMBERS = {"0800 1111": "08001111", "999": "999"}
+_TEL_LINK = Markup('<a class="tel" href="tel:{}">{}</a>')
+_HELP_NUMBER = re.compile(r"(?<![\d\w])(" + "|".join(re.escape(n) for n in HELP_NUMBERS) + r")(?![\d\w])")
+
+
+def help_number_links(text: str) -> Markup:
+    """`text`, escaped, with Childline's and the emergency number as tel: links,
+    so that a child can tap to call instead of copying digits."""
+    parts, done = [], 0
+    for found in _HELP_NUMBER.finditer(text):
+        parts += [escape(text[done : found.start()]), _TEL_LINK.format(HELP_NUMBERS[found.group(1)], found.group(1))]
+        done = found.end()
+    return Markup("").join([*parts, escape(text[done:])])
+
+
 FILTERS = {
     "uk_time": uk_time,
+    "help_number_links": help_number_links,
     "audience_name": audience_name,
     "age_band_name": age_band_name,
     "theme_name": theme_name,

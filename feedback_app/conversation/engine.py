@@ -130,7 +130,10 @@ def conversation_state(
     if progress.submitted:
         # Once sent, the link shows nothing of what was said: a shared tablet
         # must not reveal a child's words to the next person who picks it up.
-        thanks = ChatMessage("bot", interface_text("thanks_sent", language))
+        # One bubble (read once, from focus): the questionnaire's end words for
+        # its age band and what happens next, else the service's own thanks.
+        ending = "\n".join(say(t) for t in q.sent) or interface_text("thanks_sent", language)
+        thanks = ChatMessage("bot", ending)
         return ConversationState("submitted", language, direction, (thanks,), None, (), 0, 0, None)
 
     shown = visible_steps(q, progress.answers)

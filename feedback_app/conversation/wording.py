@@ -26,6 +26,7 @@ WORDS: dict[str, dict[str, str | dict[str, str]]] = {
         "you_said": "You said:",
         "bot_said": "We said:",
         "your_answer": "Type your answer",
+        "help_line": "If you need to talk to someone now, call Childline free on 0800 1111, any time, day or night. If you or anyone else is in danger right now, call 999.",
         "safety_line": "Nobody reads this straight away. If you are in danger now, call 999, or call Childline free on 0800 1111.",
         "send_answer": "Send",
         "choose_one": "Choose one",
@@ -57,7 +58,7 @@ WORDS: dict[str, dict[str, str | dict[str, str]]] = {
         # hurting a child may be the one looking after them (issue 9.4).
         "safeguarding_invited": "Thank you for telling us. Because you might not be safe, we will tell the person whose job is to keep children safe, and your IRO. They will check that you are safe. They will want to talk with you, at a time and place where you can talk safely. This might not happen straight away.",
         "safeguarding_anonymous": "Thank you for telling us. We can't find out who you are, so we can't follow this up ourselves. Please tell someone who can help you.",
-        "safeguarding_help_now": "To get help now, call Childline free on 0800 1111, any time, day or night. You can also talk to an adult you trust. If you are in danger right now, call 999.",
+        "safeguarding_help_now": "To get help now, call Childline free on 0800 1111, any time, day or night. If it feels safe, you could also tell another adult you trust, such as a teacher. If you are in danger right now, call 999.",
     },
     "ar": {
         "thanks_sent": "شكرًا لك. تم إرسال ما قلته لنا. يمكنك إغلاق هذه الصفحة الآن.",
@@ -75,6 +76,7 @@ WORDS: dict[str, dict[str, str | dict[str, str]]] = {
         "you_said": "قلت:",
         "bot_said": "قلنا:",
         "your_answer": "اكتب إجابتك",
+        "help_line": "إذا كنت بحاجة إلى التحدث مع شخص الآن، اتصل مجانًا بخط Childline على الرقم 0800 1111، في أي وقت، ليلًا أو نهارًا. إذا كنت أنت أو أي شخص آخر في خطر الآن، اتصل بالرقم 999.",
         "safety_line": "لا أحد يقرأ هذا على الفور. إذا كنت في خطر الآن، اتصل بالرقم 999، أو اتصل مجانًا بخط Childline على 0800 1111.",
         "send_answer": "إرسال",
         "choose_one": "اختر واحدًا",
@@ -101,7 +103,7 @@ WORDS: dict[str, dict[str, str | dict[str, str]]] = {
         "no_signal": "لا توجد إشارة. سنرسل هذا عندما تعود متصلًا بالإنترنت.",
         "safeguarding_invited": "شكرًا لأنك أخبرتنا. لأنك قد لا تكون في أمان، سنخبر الشخص الذي عمله هو الحفاظ على سلامة الأطفال، وسنخبر مسؤول المراجعة المستقل الخاص بك (IRO). سيتأكدون من أنك في أمان. سيرغبون في التحدث معك، في وقت ومكان تستطيع فيه التحدث بأمان. قد لا يحدث هذا على الفور.",
         "safeguarding_anonymous": "شكرًا لأنك أخبرتنا. لا يمكننا معرفة من أنت، لذلك لا يمكننا متابعة هذا الأمر بأنفسنا. من فضلك أخبر شخصًا يستطيع مساعدتك.",
-        "safeguarding_help_now": "للحصول على المساعدة الآن، اتصل مجانًا بخط Childline على الرقم 0800 1111، في أي وقت، ليلًا أو نهارًا. يمكنك أيضًا التحدث إلى شخص بالغ تثق به. إذا كنت في خطر الآن، اتصل بالرقم 999.",
+        "safeguarding_help_now": "للحصول على المساعدة الآن، اتصل مجانًا بخط Childline على الرقم 0800 1111، في أي وقت، ليلًا أو نهارًا. وإذا شعرت بالأمان، يمكنك أيضًا إخبار شخص بالغ آخر تثق به، مثل معلّم. إذا كنت في خطر الآن، اتصل بالرقم 999.",
     },
 }
 

@@ -186,7 +186,7 @@ def _cross_check(q: Questionnaire) -> Iterator[str]:
         for text_name, text in _texts_of(step):
             for lang in _missing_languages(text, q.languages):
                 yield f"{label}: {text_name} has no {lang!r} translation"
-    for text_name, texts in (("intro", q.intro), ("outro", [line.message for line in q.outro])):
+    for text_name, texts in (("intro", q.intro), ("outro", [line.message for line in q.outro]), ("sent", q.sent)):
         for text in texts:
             for lang in _missing_languages(text, q.languages):
                 yield f"{text_name}: has no {lang!r} translation"
@@ -205,6 +205,7 @@ def _names_that_need_a_name(q: Questionnaire) -> Iterator[str]:
         label = f"question {step.id!r}" if isinstance(step, Question) else f"message (step {position})"
         said.extend((f"{label}: {text_name}", text) for text_name, text in _texts_of(step))
     said.extend(("outro", line.message) for line in q.outro)
+    said.extend(("sent", text) for text in q.sent)
     for where, text in said:
         for lang, words in text.items():
             problem = name_problem(words)

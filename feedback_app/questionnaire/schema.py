@@ -227,10 +227,13 @@ class Questionnaire(Frozen):
     steps: tuple[StepItem, ...] = Field(min_length=1)
     # Said once everything is answered, before the "what you told us" summary.
     outro: tuple[OutroLine, ...] = ()
+    # The end page, once sent: thanks in words that fit the age band, and
+    # what happens next. Without it the service's own short thank-you is said.
+    sent: tuple[LocalText, ...] = ()
 
     _title = field_validator("title", mode="before")(_as_local_text)
 
-    _texts = field_validator("intro", mode="before")(_as_local_texts)
+    _texts = field_validator("intro", "sent", mode="before")(_as_local_texts)
 
     _outro = field_validator("outro", mode="before")(_as_outro_lines)
 

@@ -47,3 +47,27 @@ def test_answering_to_the_end_thanks_for_all_of_it_and_passes_on_only_what_was_a
     said = phone.inner_text("#log")
     assert "Thank you for telling us all that." in said
     assert "You asked to talk to your IRO. We will pass it on." in said
+
+
+ENDINGS = {
+    "child-4-7-before-review": "Thank you! You did it!",
+    "young-person-before-review": "Sent. Thank you for taking the time.",
+}
+
+
+@BOTH
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("questionnaire", sorted(ENDINGS))
+def test_the_end_page_fits_the_age_band_says_what_happens_next_and_keeps_the_help_line(pages, javascript, width, questionnaire):
+    page = pages.open(javascript=javascript, width=width)
+    page.goto(f"/start/{questionnaire}")
+    steps.answer_all(page, javascript)
+    steps.press(page, javascript, "submit")
+    ending = page.inner_text("#log .bubble p")
+    assert ending.startswith(ENDINGS[questionnaire])
+    assert [e for e in ENDINGS.values() if e in ending] == [ENDINGS[questionnaire]]
+    assert "read" in ending and "You can close this page now." in ending  # who reads it, and that it is over
+    help_line = page.locator("#help-line")
+    assert help_line.is_visible()
+    assert help_line.locator("a[href='tel:08001111']").is_visible()
+    assert help_line.locator("a[href='tel:999']").is_visible()

@@ -105,6 +105,7 @@ def all_texts(q: Questionnaire) -> Iterator[LocalText]:
         for option in step.options:
             yield option.label
     yield from (line.message for line in q.outro)
+    yield from q.sent
 
 
 def _plain(text: str) -> str:

@@ -300,3 +300,12 @@ def test_the_first_screen_posted_again_begins_one_conversation(client, app):
     again = client.post(f"/start/{QID}", data={**form, "value": "good"})
     assert first.headers["Location"] == again.headers["Location"]
     assert conversations_stored(app) == 1
+
+
+def test_the_end_page_says_what_happens_next_and_keeps_the_help_line(client):
+    url = start(client)
+    finish_without_javascript(client, url)
+    post(client, url, action="submit")
+    html = client.get(url).get_data(as_text=True)
+    assert "What happens next:" in html and "You can close this page now." in html
+    assert 'id="help-line"' in html and 'href="tel:08001111"' in html and 'href="tel:999"' in html

@@ -286,3 +286,15 @@ def test_a_promise_in_the_outro_is_made_only_to_someone_who_asked(fitted):
     assert "We will tell your IRO." in _outro(fitted, asked)
     skipped = answered(fitted, ("mood", "good"), ("topics", ["home"]), ("iro", None))
     assert "We will tell your IRO." not in _outro(fitted, skipped)
+
+
+def test_once_sent_the_questionnaires_end_words_are_one_message_with_the_name(q):
+    ending = parse({**SAMPLE, "sent": [{"en": "Thank you, {name}!", "ar": "شكرا!"}, {"en": "Next, we read it.", "ar": "."}]}, source="s.yaml")
+    sent = Progress(submitted=True, first_name="Sam")
+    assert [m.text for m in conversation_state(ending, sent, "en").messages] == ["Thank you, Sam!\nNext, we read it."]
+    assert [m.text for m in conversation_state(ending, Progress(submitted=True), "en").messages] == ["Thank you!\nNext, we read it."]
+
+
+def test_once_sent_without_end_words_the_service_thanks_in_its_own(q):
+    [thanks] = conversation_state(q, Progress(submitted=True), "en").messages
+    assert thanks.text.startswith("Thank you. What you told us has been sent.")

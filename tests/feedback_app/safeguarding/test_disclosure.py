@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from feedback_app.conversation.wording import interface_text
+from feedback_app.filters import help_number_links
 from feedback_app.models.safeguarding import EMAIL_SENT
 from feedback_app.safeguarding import alerts
 from tests.conftest import csrf_token
@@ -33,7 +34,7 @@ def test_an_anonymous_child_is_told_at_once_we_cannot_follow_it_up_and_how_to_ge
     html = say_in_chat(client, start_anonymous(client), DISCLOSURE)
     assert "We can&#39;t find out who you are, so we can&#39;t follow this up ourselves" in html
     assert CHILDLINE in html.split(DISCLOSURE)[1]  # the help comes after their answer, not only in the intro
-    assert "call 999" in html.split(DISCLOSURE)[1]
+    assert "call <a class=\"tel\" href=\"tel:999\">999</a>" in html.split(DISCLOSURE)[1]
     assert "bubble-notice" in html
 
 
@@ -56,7 +57,7 @@ def test_an_invited_childs_alert_is_assigned_to_their_iro(app, client, make_acco
 def test_the_message_is_in_the_conversations_language(client):
     html = say_in_chat(client, start_anonymous(client, language="ar"), "أريد أن أقتل نفسي. I want to kill myself")
     assert interface_text("safeguarding_anonymous", "ar") in html
-    assert interface_text("safeguarding_help_now", "ar") in html
+    assert help_number_links(interface_text("safeguarding_help_now", "ar")) in html
 
 
 def test_a_disclosure_through_the_api_answers_with_the_message_and_stores_an_alert(app, client):
@@ -70,7 +71,7 @@ def test_a_disclosure_through_the_api_answers_with_the_message_and_stores_an_ale
 def test_the_message_stays_in_the_conversation_when_it_is_opened_again(client):
     url = start_anonymous(client)
     say_in_chat(client, url, DISCLOSURE)
-    assert interface_text("safeguarding_help_now", "en") in client.get(url).get_data(as_text=True)
+    assert help_number_links(interface_text("safeguarding_help_now", "en")) in client.get(url).get_data(as_text=True)
 
 
 def test_the_alert_email_reaches_the_safeguarding_address_at_once(app, client, smtp_server):
@@ -116,7 +117,7 @@ def test_changing_the_answer_afterwards_keeps_the_first_words_on_the_alert(app, 
     client.post(url, data={"csrf_token": csrf_token(page), "question_id": alert.question_id, "text": "nothing really"})
     [kept] = stored_alerts(app)
     assert kept.text == DISCLOSURE
-    assert interface_text("safeguarding_help_now", "en") in client.get(url).get_data(as_text=True)
+    assert help_number_links(interface_text("safeguarding_help_now", "en")) in client.get(url).get_data(as_text=True)
 
 
 def test_if_the_alert_cannot_be_stored_the_child_still_sees_the_message_and_no_error(client, monkeypatch):
@@ -125,4 +126,4 @@ def test_if_the_alert_cannot_be_stored_the_child_still_sees_the_message_and_no_e
 
     monkeypatch.setattr(alerts, "raise_alert", broken)
     html = say_in_chat(client, start_anonymous(client), DISCLOSURE)  # asserts the 303, not a 500
-    assert interface_text("safeguarding_help_now", "en") in html
+    assert help_number_links(interface_text("safeguarding_help_now", "en")) in html

@@ -4,6 +4,7 @@ sees the message, and staff see the failure and can try again."""
 from __future__ import annotations
 
 from feedback_app.conversation.wording import interface_text
+from feedback_app.filters import help_number_links
 from feedback_app.models.safeguarding import EMAIL_FAILED, EMAIL_SENT
 from tests.conftest import csrf_token
 from tests.feedback_app.auth.staff_helpers import sign_in_quickly
@@ -20,7 +21,7 @@ def test_with_the_mail_server_down_the_alert_is_still_stored_and_the_failure_rec
 
 def test_with_the_mail_server_down_the_child_still_sees_the_message(client, mail_down):
     html = say_in_chat(client, start_anonymous(client), DISCLOSURE)  # and no error page: it asserted 303
-    assert interface_text("safeguarding_help_now", "en") in html
+    assert help_number_links(interface_text("safeguarding_help_now", "en")) in html
 
 
 def test_the_failure_is_shown_on_the_queue_and_the_alert(app, client, make_account, mail_down):
