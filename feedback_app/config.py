@@ -39,6 +39,10 @@ class Defaults:
     RATELIMIT_START = "30 per hour"  # new conversations, per address
     RATELIMIT_ANSWER = "120 per minute"
     FORCE_HTTPS = False  # councils usually end TLS at a proxy in front of us
+    # How many proxies in front of the app add X-Forwarded-For / -Proto (Werkzeug's
+    # ProxyFix). 0 believes none: behind one TLS proxy, set FLASK_TRUSTED_PROXIES=1, or
+    # every visitor has the proxy's address and one person's guesses hold back everyone.
+    TRUSTED_PROXIES = 0
     # Safeguarding alerts are e-mailed to SAFEGUARDING_EMAIL_TO (comma-separate
     # several). Set each as FLASK_<KEY>, e.g. FLASK_SMTP_HOST=smtp.council.gov.uk.
     # With no address an alert still reaches the staff queue, marked "e-mail failed".

@@ -9,6 +9,7 @@ person's answers or a staff page are never cached (see areas.py).
 from __future__ import annotations
 
 from flask import Flask, Response, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import areas
 from .extensions import talisman
@@ -28,6 +29,7 @@ CONTENT_SECURITY_POLICY = {
 
 
 def init_app(app: Flask) -> None:
+    trust_proxies(app)
     talisman.init_app(
         app,
         force_https=app.config["FORCE_HTTPS"],
@@ -39,6 +41,25 @@ def init_app(app: Flask) -> None:
         permissions_policy={"geolocation": "()", "camera": "()", "microphone": "()"},
     )
     app.after_request(_no_store)
+
+
+def trust_proxies(app: Flask) -> None:
+    """Believe X-Forwarded-For and -Proto from exactly TRUSTED_PROXIES proxies, and no more.
+
+    Without it every request behind a proxy comes from the proxy's address
+    (one limit and one lockout for everyone); believing more proxies than there
+    are lets anyone choose their address by sending the header. Raises
+    RuntimeError for a setting that is not a whole number from 0.
+    """
+    trusted = app.config["TRUSTED_PROXIES"]
+    if isinstance(trusted, bool) or not isinstance(trusted, int) or trusted < 0:
+        raise RuntimeError(
+            f"TRUSTED_PROXIES must be a whole number of proxies (0 or more), not {trusted!r}: "
+            "set FLASK_TRUSTED_PROXIES=1 behind one proxy."
+        )
+    if trusted:
+        # Host is not believed: full links come from PUBLIC_BASE_URL (links.py).
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=trusted, x_proto=trusted, x_host=0, x_port=0, x_prefix=0)
 
 
 def _no_store(response: Response) -> Response:

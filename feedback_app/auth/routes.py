@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 from .. import audit
 from ..access import public_staff_page
 from ..extensions import db, limiter
-from . import bp, sessions
+from . import bp, known_places, sessions
 from .forms import SignInForm
 from .signin import REFUSED, authenticate
 
@@ -31,14 +31,16 @@ def login() -> Response | str:
     form = SignInForm()
     refused = False
     if form.validate_on_submit():
-        user = authenticate(form.email.data or "", form.password.data or "", request.remote_addr or "unknown")
+        user = authenticate(form.email.data or "", form.password.data or "", request.remote_addr or "unknown", request)
         if user is not None:
             sessions.start(user)
             audit.record("sign_in", "staff_user", user.id, actor=user)
         # Signed in or refused, what `authenticate` counted is saved with its audit entry.
         db.session.commit()
         if user is not None:
-            return redirect(_safe_next(request.args.get("next")), code=303)
+            response = redirect(_safe_next(request.args.get("next")), code=303)
+            known_places.remember(response, request, user)
+            return response
         refused = True
     ended = sessions.pop_end_reason()
     return render_template(

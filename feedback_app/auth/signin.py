@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-from flask import current_app
+from flask import Request, current_app
 from sqlalchemy import select
 
 from .. import audit, clock
 from ..extensions import db
 from ..models import StaffUser
-from . import throttle
+from . import known_places, throttle
 from .passwords import dummy_hash, hash_password, needs_rehash, verify_password
 
 # The one message for every refusal. Saying which part was wrong, or that the
@@ -38,7 +38,7 @@ def find_user(email: str) -> StaffUser | None:
     return db.session.scalar(select(StaffUser).where(StaffUser.email == normalise_email(email)))
 
 
-def authenticate(email: str, password: str, ip: str) -> StaffUser | None:
+def authenticate(email: str, password: str, ip: str, request: Request | None = None) -> StaffUser | None:
     """The account if the sign-in may go ahead, else None (the failure is counted and audited).
 
     The password is always checked against a hash, a dummy one when no
@@ -51,7 +51,9 @@ def authenticate(email: str, password: str, ip: str) -> StaffUser | None:
     matches = verify_password(user.password_hash if user else dummy_hash(), password)
     # Only an account's own e-mail is kept as typed (see unknown_email_key).
     email = email if user is not None else unknown_email_key(email)
-    held = throttle.held_until(email, ip, now)
+    # Known devices and addresses are counted apart, so a stranger cannot lock this person out.
+    place = known_places.place_of(request, user, ip, now) if request is not None else known_places.UNKNOWN
+    held = throttle.held_until(email, ip, now, place)
     if user is not None and matches and user.active and held is None:
         if needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
@@ -66,7 +68,7 @@ def authenticate(email: str, password: str, ip: str) -> StaffUser | None:
         reason = "account_inactive"
     else:
         reason = "wrong_password"
-    throttle.record_failure(email, ip, now)
+    throttle.record_failure(email, ip, now, place)
     if user is not None:
         user.failed_sign_ins += 1
         user.last_failed_sign_in_at = now

@@ -1,9 +1,20 @@
-"""Holding back guessing: after 10 refused sign-ins within 5 minutes, for one
-e-mail or from one address, every sign-in for it is refused for 15 minutes.
+"""Holding back guessing without letting a stranger lock a named person out.
 
-Failures are rows in the database, so the count is shared by every server
-process and survives a restart. Refusals during a hold are failures too:
-someone who keeps guessing stays held back.
+After 10 refused sign-ins within 5 minutes, sign-ins are refused for 15
+minutes, counted three ways (every refusal is one row, kept for a day):
+
+- per address: from an address that failed 10 times (at any accounts), every
+  sign-in is held back, except from a browser known for the account;
+- per account, from unknown places: failures at an account from places not
+  known for it (known_places.py) hold back sign-ins to it from unknown places
+  only, so the person at their own known device or address still gets in;
+- per known device: a known device that fails 10 times is held back too
+  (a stolen laptop does not get unlimited guesses).
+
+The addresses are the people's own, not the proxy's: FLASK_TRUSTED_PROXIES
+says how many proxies in front may be believed (security.py). Rows live in
+the database, so every worker and every host on it shares the counts, and
+they survive a restart. Refusals during a hold are failures too.
 """
 
 from __future__ import annotations
@@ -15,16 +26,33 @@ from sqlalchemy import ColumnElement, delete, select
 
 from ..extensions import db
 from ..models import SignInFailure
+from .known_places import UNKNOWN, Place
 
 ATTEMPTS = 10
 WINDOW = timedelta(minutes=5)
 HOLD = timedelta(minutes=15)
 KEEP = timedelta(days=1)
+# A failure from a known address counts only against the address: its e-mail key is empty.
+KNOWN_ADDRESS = ""
 
 
-def held_until(email: str, ip: str, now: datetime) -> datetime | None:
-    """When the hold on this e-mail or address ends, or None if there is none."""
-    holds = [_held_until(SignInFailure.email == email, now), _held_until(SignInFailure.ip == ip, now)]
+def counted_as(email: str, place: Place) -> str:
+    """The key a failure is counted under: the account's e-mail from an unknown place,
+    the device from a known device, nothing (the address only) from a known address."""
+    if place.device is not None:
+        return f"device:{place.device}"
+    return KNOWN_ADDRESS if place.known else email
+
+
+def held_until(email: str, ip: str, now: datetime, place: Place = UNKNOWN) -> datetime | None:
+    """When the hold on this sign-in ends, or None if there is none."""
+    if place.device is not None:
+        conditions = [SignInFailure.email == counted_as(email, place)]
+    elif place.known:
+        conditions = [SignInFailure.ip == ip]
+    else:
+        conditions = [SignInFailure.email == email, SignInFailure.ip == ip]
+    holds = [_held_until(condition, now) for condition in conditions]
     return max((h for h in holds if h is not None), default=None)
 
 
@@ -45,7 +73,7 @@ def _end_of_hold(times: Sequence[datetime], now: datetime) -> datetime | None:
     return until
 
 
-def record_failure(email: str, ip: str, now: datetime) -> None:
-    db.session.add(SignInFailure(email=email, ip=ip, at=now))
+def record_failure(email: str, ip: str, now: datetime, place: Place = UNKNOWN) -> None:
+    db.session.add(SignInFailure(email=counted_as(email, place), ip=ip, at=now))
     # Old failures only matter for a day at most; keep the table small.
     db.session.execute(delete(SignInFailure).where(SignInFailure.at < now - KEEP))
