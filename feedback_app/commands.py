@@ -19,6 +19,7 @@ from .invitations.commands import create_invitation_command
 from .questionnaire.registry import check_questionnaires_command
 from .report.commands import annual_report_command
 from .report.reviews_import import import_reviews_command
+from .retention import purge_command
 from .safeguarding.commands import safeguarding_commands
 
 COMMANDS = (
@@ -33,6 +34,7 @@ COMMANDS = (
     annual_report_command,  # the annual report as Word, a spreadsheet or CSV
     import_reviews_command,  # the SSDA903 reviews extract, kept as counts
     safeguarding_commands,  # `flask safeguarding sweep`
+    purge_command,  # retention: delete what is past its period (cron)
     # A local demo
     seed_demo_command,
     seed_demo_staff_command,

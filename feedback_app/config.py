@@ -58,6 +58,12 @@ class Defaults:
     # Every full link (alert e-mails, invitations, print pages, QR codes) is built
     # from it, never from the request's Host header; production refuses to start without it.
     PUBLIC_BASE_URL = ""
+    # How long records are kept before `flask purge` deletes them (feedback_app/retention.py):
+    # conversations for the reporting year they began in and this many more; acknowledged
+    # alerts and audit events for this many days.
+    RETENTION_ANSWER_YEARS = 2
+    RETENTION_ALERT_DAYS = 730
+    RETENTION_AUDIT_DAYS = 730
     # Local development (the README's serve command): no HTTPS, a throwaway secret.
     LOCAL_DEV = False
     TESTING = False

@@ -37,6 +37,8 @@ UNITS_OF_WORK = {
     "database.py:reading",
     # `flask analyse` commits batch by batch.
     "answer_analysis.py:reanalyse",
+    # `flask purge` commits batch by batch, so an interrupted purge keeps what it did.
+    "retention.py:purge_batch",
 }
 
 
