@@ -25,5 +25,5 @@ def latest_index(state: ConversationState) -> int:
 
 def drawn_parts(conversation: Conversation, state: ConversationState) -> dict[str, str]:
     """Each part as HTML, as chat.js puts it into the page (without the page-load anchor)."""
-    context = {"conversation": conversation, "state": state, "error": None, "typed": "", "latest": None, "first_screen": None}
+    context = {"conversation": conversation, "state": state, "error": None, "typed": "", "latest": None, "first_screen": None, "welcome": False}
     return {name: render_template(template, **context) for name, template in PARTS.items()}

@@ -9,9 +9,10 @@ same phone offers to carry on rather than starting an empty one.
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 
-from flask import abort, current_app, make_response, redirect, render_template, request, url_for
+from flask import abort, current_app, make_response, redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response
 
 from .. import question_types
@@ -34,7 +35,23 @@ def _wording() -> dict:
         "counted_words": counted_text,
         "question_type": question_types.of,
         "answer_key": lambda: secrets.token_urlsafe(16),
+        # What chat.js keeps a half-typed answer under on the phone: not the link itself.
+        "draft_key": lambda token: "d" + _mark(token),
     }
+
+
+# In the session: which conversation the last step on these pages moved on (a hash, not its link).
+MOVED_ON = "moved_on"
+
+
+def _mark(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()[:16]
+
+
+def _moved_on(token: str) -> Response:
+    """The redirect after a step, marked so the next page load is not taken for a return."""
+    session[MOVED_ON] = _mark(token)
+    return redirect(url_for("chat.conversation", token=token, _anchor="latest"), code=303)
 
 
 # The cookie that remembers, on the /start/<id> path only, the conversation begun there.
@@ -83,7 +100,7 @@ def begin(questionnaire_id: str) -> Response | tuple[str, int]:
         )
     except AnswerError as error:
         return _first_page(questionnaire_id, first, form, error=str(error)), 422
-    response = redirect(url_for("chat.conversation", token=conversation.token, _anchor="latest"), code=303)
+    response = _moved_on(conversation.token)
     response.set_cookie(
         CARRY_ON_COOKIE,
         conversation.token,
@@ -132,8 +149,14 @@ def _first_page(questionnaire_id: str, state, form: AnswerForm, error: str | Non
 @bp.get("/c/<token>")
 def conversation(token: str) -> str:
     found = _find(token)
-    state = service.state_of(found, change=request.args.get("change"))
-    return _page(found, state, AnswerForm())
+    change = request.args.get("change")
+    state = service.state_of(found, change=change)
+    # Not straight after one of this page's own steps: the person has come
+    # back (a new visit, the link tapped again), so greet them and open at
+    # the open question rather than at the top of everything said so far.
+    returning = session.pop(MOVED_ON, None) != _mark(found.token)
+    welcome = returning and change is None and state.status == "open" and state.answered > 0
+    return _page(found, state, AnswerForm(), welcome=welcome)
 
 
 @bp.get("/c/<token>/language/<language>")
@@ -141,7 +164,7 @@ def switch_language(token: str, language: str) -> Response:
     """Carry on in another language, from exactly where the person is."""
     found = _find(token)
     service.set_language(found, language)
-    return redirect(url_for("chat.conversation", token=found.token, _anchor="latest"), code=303)
+    return _moved_on(found.token)
 
 
 @bp.post("/c/<token>")
@@ -169,7 +192,7 @@ def act(token: str) -> Response | tuple[str, int]:
             )
     except AnswerError as error:
         return _again(found, form, str(error))
-    return redirect(url_for("chat.conversation", token=found.token, _anchor="latest"), code=303)
+    return _moved_on(found.token)
 
 
 def _value_from(found, question_id: str) -> object:
@@ -187,7 +210,7 @@ def _again(found, form: AnswerForm, message: str) -> tuple[str, int]:
 
 def _page(
     found, state, form: AnswerForm, error: str | None = None, typed: str = "", questionnaire=None,
-    first_screen: str | None = None,
+    first_screen: str | None = None, welcome: bool = False,
 ) -> str:
     q = questionnaire or service.questionnaire_of(found)
     title = localise(q.title, state.language, q.default_language)
@@ -201,8 +224,9 @@ def _page(
         typed=typed,
         title=title,
         languages=languages,
-        latest=latest_index(state),
+        latest=-1 if welcome else latest_index(state),
         first_screen=first_screen,
+        welcome=welcome,
     )
 
 

@@ -9,6 +9,13 @@
  * area is replaced, and focus moves to where the person carries on. The few
  * pieces only a script needs (the read-aloud button, an error box) come from
  * <template> elements in the page.
+ *
+ * Nothing typed is lost on the way: a half-typed answer is kept on the phone
+ * (localStorage, under the conversation's draft key and the question) and put
+ * back when the page opens again; an answer that cannot be sent for want of a
+ * signal is kept in a queue there, the person is told, and the queue is sent
+ * by itself, in order, when the connection returns. Every answer carries an
+ * id made here (`key`), so the server stores a resent one only once.
  */
 (function () {
   "use strict";
@@ -30,6 +37,21 @@
     addReadAloud(node);
     return { key: keyOf(node), node: node };
   });
+  var retrying = null;
+
+  restoreDraft();
+  var welcome = document.getElementById("welcome-back");
+  if (welcome && !window.location.hash) {
+    welcome.scrollIntoView({ block: "start" });
+  }
+  window.addEventListener("online", sendQueued);
+  sendQueued();
+
+  area.addEventListener("input", function (event) {
+    if (event.target.matches("#answer-form textarea")) {
+      keep(draftName(area.getAttribute("data-question")), event.target.value || null);
+    }
+  });
 
   area.addEventListener("click", function (event) {
     var link = event.target.closest("a[data-change]");
@@ -37,7 +59,11 @@
       event.preventDefault();
       var change = link.getAttribute("data-change");
       go("GET", api + (change ? "?change=" + encodeURIComponent(change) : ""), null, function () {
-        window.location.href = link.href;
+        if (navigator.onLine === false) {
+          showNoSignal();
+        } else {
+          window.location.href = link.href;
+        }
       });
     }
   });
@@ -100,6 +126,7 @@
       var chosen = form.elements.namedItem("value");
       answer.value = chosen && chosen.value ? chosen.value : null;
     }
+    answer.key = newKey(); // this press's id: sent again, it is stored once
     return [api + "/answers", answer];
   }
 
@@ -107,6 +134,24 @@
     if (busy) {
       return; // one step at a time: a double tap sends once
     }
+    if (method === "POST" && queued().length) {
+      enqueue(url, body); // behind what is waiting for the signal, so the order holds
+      return;
+    }
+    call(method, url, body, function (result) {
+      if (result === null && method === "POST") {
+        enqueue(url, body);
+      } else if (result === null) {
+        onNetworkFailure();
+      } else {
+        settled(body, result);
+      }
+    });
+  }
+
+  /* One request to the API; `done` gets null when nothing came back (no signal),
+     else { ok, status, data }. */
+  function call(method, url, body, done) {
     busy = true;
     area.setAttribute("data-busy", "true");
     var options = { method: method, headers: { Accept: "application/json" }, cache: "no-store", credentials: "same-origin" };
@@ -119,10 +164,10 @@
         function (response) {
           return response.json().then(
             function (data) {
-              return { ok: response.ok, data: data || {} };
+              return { ok: response.ok, status: response.status, data: data || {} };
             },
             function () {
-              return { ok: false, data: {} };
+              return { ok: false, status: response.status, data: {} };
             }
           );
         },
@@ -133,14 +178,151 @@
       .then(function (result) {
         busy = false;
         area.removeAttribute("data-busy");
-        if (result === null) {
-          onNetworkFailure();
-        } else if (result.ok && result.data.status && result.data.html) {
-          render(result.data);
-        } else {
-          showError(result.data.error || errorGeneric);
+        done(result);
+      });
+  }
+
+  function settled(body, result) {
+    if (result.ok && result.data.status && result.data.html) {
+      if (body && body.question_id) {
+        keep(draftName(body.question_id), null); // sent: the phone need not keep it
+      }
+      if (result.data.status === "submitted") {
+        forgetDrafts();
+      }
+      render(result.data);
+    } else {
+      showError(result.data.error || errorGeneric);
+    }
+  }
+
+  /* No signal: what could not be sent waits on the phone, in order. */
+
+  function enqueue(url, body) {
+    keep(queueName(), queued().concat([{ url: url, body: body }]));
+    showNoSignal();
+    retryLater();
+  }
+
+  function sendQueued() {
+    var waiting = queued();
+    if (busy || !waiting.length || !api) {
+      return;
+    }
+    call("POST", waiting[0].url, waiting[0].body, function (result) {
+      if (result === null) {
+        showNoSignal(); // still none: wait for it
+        retryLater();
+        return;
+      }
+      // Answered, one way or another: it is never sent again (and if it
+      // reached the server before, its key kept it from being stored twice).
+      keep(queueName(), queued().slice(1));
+      if (result.status === 409) {
+        call("GET", api, null, function (state) {
+          if (state && state.ok) {
+            render(state.data);
+          }
+          sendQueued();
+        });
+        return;
+      }
+      settled(waiting[0].body, result);
+      if (queued().length) {
+        sendQueued();
+      } else {
+        remove(document.getElementById("no-signal"));
+      }
+    });
+  }
+
+  function retryLater() {
+    // The "online" event is the signal coming back; this also catches a
+    // connection that returns without one.
+    if (retrying === null) {
+      retrying = window.setInterval(function () {
+        if (!queued().length) {
+          window.clearInterval(retrying);
+          retrying = null;
+        } else if (navigator.onLine !== false) {
+          sendQueued();
+        }
+      }, 5000);
+    }
+  }
+
+  function showNoSignal() {
+    var box = document.getElementById("no-signal");
+    if (!box) {
+      box = fromTemplate("no-signal-template");
+      area.insertBefore(box, area.firstChild);
+    }
+    box.scrollIntoView({ block: "nearest" });
+  }
+
+  /* What the phone keeps: half-typed answers and the queue, per conversation. */
+
+  function queueName() {
+    return "chat-queue:" + area.getAttribute("data-draft");
+  }
+
+  function draftName(questionId) {
+    return "chat-draft:" + area.getAttribute("data-draft") + ":" + questionId;
+  }
+
+  function queued() {
+    return area.getAttribute("data-draft") ? kept(queueName()) || [] : [];
+  }
+
+  function restoreDraft() {
+    var text = area.querySelector("#answer-form textarea");
+    var draft = area.getAttribute("data-draft") ? kept(draftName(area.getAttribute("data-question"))) : null;
+    if (text && !text.value && typeof draft === "string") {
+      text.value = draft;
+    }
+  }
+
+  function forgetDrafts() {
+    var prefix = draftName("");
+    try {
+      Object.keys(window.localStorage).forEach(function (name) {
+        if (name.indexOf(prefix) === 0) {
+          window.localStorage.removeItem(name);
         }
       });
+    } catch (error) {
+      // Storage refused (a private window): nothing was kept.
+    }
+  }
+
+  function kept(name) {
+    try {
+      return JSON.parse(window.localStorage.getItem(name) || "null");
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function keep(name, value) {
+    try {
+      if (value === null || (value.length === 0 && typeof value !== "string")) {
+        window.localStorage.removeItem(name);
+      } else {
+        window.localStorage.setItem(name, JSON.stringify(value));
+      }
+    } catch (error) {
+      // Storage refused or full: the answer is still on the screen.
+    }
+  }
+
+  function newKey() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map
+      .call(bytes, function (byte) {
+        return ("0" + byte.toString(16)).slice(-2);
+      })
+      .join("");
   }
 
   /* The first screen stores nothing: its first answer is posted as the form
@@ -172,15 +354,25 @@
       .then(function (result) {
         busy = false;
         area.removeAttribute("data-busy");
-        if (result === null || !result.ok) {
-          // No signal, or a refused answer: the browser posts it and shows what it gets.
-          postTheOldWay(form, submitter);
+        if (result === null) {
+          // No signal: say so, and begin when it returns (the form's one-time
+          // id keeps a post that did arrive from beginning twice).
+          showNoSignal();
+          window.addEventListener("online", function again() {
+            window.removeEventListener("online", again);
+            begin(form, submitter);
+          });
+          return;
+        }
+        if (!result.ok) {
+          postTheOldWay(form, submitter); // a refused answer: the page says why
           return;
         }
         var page = new DOMParser().parseFromString(result.html, "text/html");
         var drawn = page.getElementById("answer-area");
         var question = drawn.getAttribute("data-question");
         api = drawn.getAttribute("data-api");
+        area.setAttribute("data-draft", drawn.getAttribute("data-draft"));
         pagePath = result.url.split("#")[0];
         window.history.replaceState(null, "", pagePath);
         var languages = document.querySelector(".languages");
@@ -236,6 +428,10 @@
     area.appendChild(parse(state.html.answer_area));
     area.setAttribute("data-status", state.status);
     area.setAttribute("data-question", state.question ? state.question.id : "");
+    restoreDraft();
+    if (queued().length) {
+      showNoSignal();
+    }
     var target;
     if (state.status === "open") {
       var form = document.getElementById("answer-form");

@@ -19,8 +19,10 @@ def token(client):
 
 def plain(nodes) -> str:
     """Parsed markup, serialised the same way whichever page it came from, without the
-    page-load anchor (#latest), and with white space folded."""
+    page-load anchor (#latest) and welcome back, and with white space folded."""
     markup = "".join(node.toxml() for node in nodes).replace(' id="latest"', "").replace("<span/>", "")
+    # The welcome back is for a page load only, as the anchor is.
+    markup = re.sub(r'<p class="welcome-back"[^>]*>[^<]*</p>', "", markup)
     # Each form drawn has its own one-time answer id, and a CSRF token signed with the time.
     markup = re.sub(r'<input[^>]*name="(answer_key|csrf_token)"[^>]*/>', r"<input \1/>", markup)
     return re.sub(r"\s+", " ", markup).replace("> <", "><").strip()

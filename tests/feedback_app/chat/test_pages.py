@@ -309,3 +309,22 @@ def test_the_end_page_says_what_happens_next_and_keeps_the_help_line(client):
     html = client.get(url).get_data(as_text=True)
     assert "What happens next:" in html and "You can close this page now." in html
     assert 'id="help-line"' in html and 'href="tel:08001111"' in html and 'href="tel:999"' in html
+
+
+def test_coming_back_halfway_opens_at_the_open_question_with_a_welcome_back(client):
+    url = start(client)
+    moved_on = post(client, url, question_id=open_question_id(client.get(url).get_data(as_text=True)), value="good")
+    assert "Welcome back" not in client.get(moved_on.headers["Location"]).get_data(as_text=True)
+    back = client.get(url).get_data(as_text=True)  # a new visit, not straight after the step
+    assert "Welcome back" in back
+    # The page lands (#latest) on the answer area, where the welcome and the question are.
+    assert back.index('id="latest"') > back.index('id="answer-area"')
+    assert back.index('id="welcome-back"') < back.index('id="answer-form"')
+
+
+def test_straight_after_an_answer_there_is_no_welcome_back(client):
+    url = start(client)
+    html = client.get(url).get_data(as_text=True)  # nothing answered yet: nothing to welcome back to
+    assert "Welcome back" not in html
+    response = post(client, url, question_id=open_question_id(html), value="good")
+    assert "Welcome back" not in client.get(response.headers["Location"]).get_data(as_text=True)
