@@ -186,10 +186,13 @@ def act(token: str) -> Response | tuple[str, int]:
             service.submit(found)
         else:
             question_id = form.question_id.data or ""
-            service.record_answer(
+            state = service.record_answer(
                 found, question_id, _value_from(found, question_id), skip=action == "skip",
                 key=request.form.get("answer_key"),
             )
+            if state.status == "review" and request.form.get("back_to") == f"review-{question_id}":
+                # A changed answer: back to its card in the review, not the top.
+                return redirect(url_for("chat.conversation", token=found.token, _anchor=f"review-{question_id}"), code=303)
     except AnswerError as error:
         return _again(found, form, str(error))
     return _moved_on(found.token)

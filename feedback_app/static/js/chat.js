@@ -419,6 +419,7 @@
       log.setAttribute("aria-live", "off");
       remove(document.querySelector(".languages"));
     }
+    var backTo = area.querySelector("input[name=back_to]");  // a changed answer goes back to its card
     var added = updateLog(bubbles(parse(state.html.log).childNodes));
     var progress = document.getElementById("progress");
     progress.parentNode.replaceChild(parse(state.html.progress).firstElementChild, progress);
@@ -437,6 +438,13 @@
       var form = document.getElementById("answer-form");
       target = form.querySelector("[aria-pressed=true]") || form.querySelector("textarea, input:not([type=hidden]), button");
     } else if (state.status === "review") {
+      var card = backTo && document.getElementById(backTo.value);
+      if (card) {
+        target = card.querySelector(".change-link");
+        target.focus({ preventScroll: true });
+        card.scrollIntoView({ block: "center" });
+        return;
+      }
       target = area.querySelector("h2");
     } else {
       target = log.lastElementChild;
