@@ -155,7 +155,7 @@ def email_alert(alert: SafeguardingAlert, *, audit_action: str | None = None) ->
     """
     alert.email_attempts = (alert.email_attempts or 0) + 1
     try:
-        message = notify.compose(alert, link_to(alert), questionnaire_title(alert.questionnaire_id))
+        message = notify.compose(alert, link_to(alert))
         db.session.commit()  # end the read (alert.iro) before the slow part
         notify.send(message)
     except notify.EmailNotSent as error:

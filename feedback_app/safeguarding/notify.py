@@ -3,11 +3,11 @@
 What it says, and what it leaves out on purpose: e-mail is copied to phones,
 forwarded, kept in inboxes for years and may cross servers we don't control,
 so it is far less safe than the staff pages, which need a signed-in role and
-record every view. The e-mail therefore carries only what someone needs to
-know that they must act and where: the kind of concern, when, which
-questionnaire, whether the person was invited (so can be followed up) or is
-anonymous, the IRO if there is one, and a link to the alert. Never the
-child's words, the evidence phrases, a name or the conversation's link.
+record every view. The e-mail therefore says only that an alert is waiting,
+when it was raised, and where to sign in to read it. Never the child's words,
+the evidence phrases, the kind of concern, a name (the child's or the IRO's),
+the questionnaire or the conversation's link: who the child is and what they
+said are on the alert page only (issue 9.2).
 
 Sent with `smtplib` and the SMTP_* settings (see config.Defaults). It is sent
 while the child's request waits, with a short timeout (SMTP_TIMEOUT): a
@@ -27,7 +27,6 @@ from flask import current_app
 
 from ..filters import uk_time
 from ..models import SafeguardingAlert
-from ..vocabulary import concern_name
 
 
 class EmailNotSent(Exception):
@@ -42,35 +41,22 @@ def recipients() -> list[str]:
     return [a.strip() for a in str(configured).split(",") if a.strip()]
 
 
-def compose(alert: SafeguardingAlert, link: str, questionnaire_title: str) -> EmailMessage:
+def compose(alert: SafeguardingAlert, link: str) -> EmailMessage:
     """The alert e-mail. See the module docstring for what it must never contain."""
     config = current_app.config
-    when = uk_time(alert.created_at, "email")
-    who = (
-        "An invited person. They can be followed up."
-        if alert.invited
-        else "Anonymous (an open link). We do not know who they are."
-    )
     lines = [
-        "A safeguarding alert has been raised by the feedback service.",
+        "A safeguarding alert is waiting for you in the feedback service.",
         "",
-        f"Concern: {concern_name(alert.category)}",
-        f"When: {when}",
-        f"Questionnaire: {questionnaire_title}",
-        f"Who: {who}",
-    ]
-    if alert.iro is not None:
-        lines.append(f"Their IRO: {alert.iro.display_name}")
-    lines += [
+        f"Raised: {uk_time(alert.created_at, 'email')}",
         "",
-        "Read what was said and record what you did here (you will need to sign in):",
+        "Sign in to read it and record what you did:",
         link,
         "",
         "It must be acknowledged within one working day.",
-        "What the person wrote is not in this e-mail, on purpose: it is only on the alert page.",
+        "Nothing about the person or what they wrote is in this e-mail, on purpose: it is only on the alert page.",
     ]
     message = EmailMessage()
-    message["Subject"] = f"Safeguarding alert {alert.id}: {concern_name(alert.category)}"
+    message["Subject"] = f"Safeguarding alert {alert.id}"
     message["From"] = config["MAIL_FROM"]
     message["To"] = ", ".join(recipients())
     message["Date"] = formatdate(localtime=False)

@@ -26,7 +26,7 @@ from ..models.safeguarding import EMAIL_SENT
 from ..query_args import page_number
 from ..questionnaire import registry
 from ..questionnaire.loader import staff_text
-from . import alerts, bp
+from . import alerts, bp, who
 from .forms import AcknowledgeForm, RetryEmailForm
 
 PER_PAGE = 50
@@ -78,6 +78,26 @@ def alert(alert_id: int) -> str:
     return _page(found, user, AcknowledgeForm())
 
 
+@bp.get("/<int:alert_id>/conversation")
+@requires(SEE_ALERTS)
+def conversation(alert_id: int) -> str:
+    """The whole conversation an alert came from, for whoever may see the alert.
+
+    A safeguarding concern outweighs the person's choice of what to share with
+    their IRO, for this conversation only: following it up needs the whole of
+    what they said. Every view is audited.
+    """
+    user = _user()
+    found = _visible_alert(user, alert_id)
+    if found.conversation is None:
+        abort(404)  # purged: the alert keeps its own words
+    audit.record("safeguarding_conversation_viewed", "conversation", found.conversation.id, alert_id=found.id)
+    db.session.commit()
+    return render_template(
+        "safeguarding/conversation.html", alert=found, subject=who.subject_of(found), rows=who.conversation_rows(found)
+    )
+
+
 @bp.post("/<int:alert_id>/acknowledge")
 @requires(SEE_ALERTS)
 def acknowledge(alert_id: int) -> Response | tuple[str, int]:
@@ -120,6 +140,7 @@ def _page(found: SafeguardingAlert, user: StaffUser, form: AcknowledgeForm) -> s
         form=form,
         retry_form=RetryEmailForm(),
         question=_question_text(found),
+        subject=who.subject_of(found),
         questionnaire=alerts.questionnaire_title(found.questionnaire_id),
         changed_since=found.answer is not None and found.answer.value != found.text,
     )

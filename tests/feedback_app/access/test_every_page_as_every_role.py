@@ -63,6 +63,7 @@ EXPECTED: dict[tuple[str, str], set[str]] = {
     ("POST", "quotes.reject"): MANAGER,
     ("GET", "safeguarding.queue"): ALERTS,
     ("GET", "safeguarding.alert"): ALERTS,
+    ("GET", "safeguarding.conversation"): ALERTS,
     ("POST", "safeguarding.acknowledge"): ALERTS,
     ("POST", "safeguarding.retry_email"): {"iro_manager", "safeguarding_lead"},
     ("GET", "cicc.view"): {"cicc", "iro_manager"},

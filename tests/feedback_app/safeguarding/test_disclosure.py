@@ -79,10 +79,9 @@ def test_the_alert_email_reaches_the_safeguarding_address_at_once(app, client, s
     [message] = smtp_server.wait_for(1)
     [alert] = stored_alerts(app)
     assert message["To"] == SAFEGUARDING_ADDRESS
-    assert message["Subject"] == f"Safeguarding alert {alert.id}: Abuse or violence"
+    assert message["Subject"] == f"Safeguarding alert {alert.id}"
     body = message.get_content()
-    assert f"/staff/safeguarding/{alert.id}" in body
-    assert "Anonymous" in body and "Before my review" in body
+    assert f"/staff/safeguarding/{alert.id}" in body and "waiting" in body
     assert alert.email_status == EMAIL_SENT and alert.email_sent_at is not None
 
 

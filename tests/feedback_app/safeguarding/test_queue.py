@@ -19,6 +19,7 @@ LEADS = {"safeguarding_lead", "iro_manager"}
 PAGES = [
     ("GET", "/staff/safeguarding", LEADS | {"iro"}, set()),
     ("GET", "/staff/safeguarding/{alert_id}", LEADS, {"iro"}),
+    ("GET", "/staff/safeguarding/{alert_id}/conversation", LEADS, {"iro"}),
     ("POST", "/staff/safeguarding/{alert_id}/acknowledge", LEADS, {"iro"}),
     ("POST", "/staff/safeguarding/{alert_id}/email", LEADS, set()),
 ]
