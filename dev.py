@@ -72,7 +72,7 @@ def test(extra: list[str]) -> None:
 
 
 def bench() -> None:
-    run([PYTHON, "benchmarks/answer_throughput.py"])
+    run([PYTHON, "benchmarks/hot_paths.py"])
     run([PYTHON, "benchmarks/analysis_speed.py"])
 
 

@@ -51,29 +51,41 @@ def server_env(database_url: str, **settings: str) -> dict[str, str]:
 class Server:
     """gunicorn serving the app on 127.0.0.1:`port` (a free one unless given)."""
 
-    def __init__(self, env: dict[str, str], log: Path, *, workers: int = 2, port: int | None = None) -> None:
+    def __init__(
+        self,
+        env: dict[str, str],
+        log: Path,
+        *,
+        workers: int = 2,
+        port: int | None = None,
+        wait: bool = True,
+        app: str = "feedback_app:create_app()",
+        health: str = "/healthz",
+    ) -> None:
         self.port = port or free_port()
+        self.health = health
         self.log = log
         self.url = f"http://127.0.0.1:{self.port}"
         with open(log, "ab") as out:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{self.port}",
-                 "--graceful-timeout", "2", "feedback_app:create_app()"],  # fmt: skip
+                [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "-w", str(workers), "-b", f"127.0.0.1:{self.port}",
+                 "--graceful-timeout", "2", app],  # fmt: skip
                 cwd=ROOT,
                 env=env,
                 start_new_session=True,
                 stdout=out,
                 stderr=subprocess.STDOUT,
             )
-        self.wait_until_up()
+        if wait:  # else the caller calls wait_until_up, say after starting another
+            self.wait_until_up()
 
-    def wait_until_up(self, seconds: float = 30) -> None:
+    def wait_until_up(self, seconds: float = 60) -> None:
         deadline = time.time() + seconds
         while time.time() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the server stopped:\n{self.log_text()[-3000:]}")
             try:
-                if requests.get(f"{self.url}/healthz", timeout=1).ok:
+                if requests.get(f"{self.url}{self.health}", timeout=1).status_code < 500:
                     return
             except requests.RequestException:
                 pass
