@@ -50,14 +50,22 @@ def seed(conversations: int = 12, rng: random.Random | None = None) -> int:
             added += 1
     added += _invited(rng)
     _worry()
+    from .report import seed_two_years
+
+    # Two reporting years spread over the months (their quotes approved), for the annual report.
+    added += seed_two_years(answer_all, list(available), rng)
     _quote_candidates()
     return added
 
 
-def answer_all(conversation: Conversation, rng: random.Random, consent: bool = True) -> None:
-    """Answer every question (a few skipped), agreeing to be quoted and shared, then send."""
+def answer_all(conversation: Conversation, rng: random.Random, consent: bool = True, send: bool = True) -> None:
+    """Answer every question (a few skipped), agreeing to be quoted and shared, then send
+    (or, without `send`, stop part-way as some people do)."""
     q = service.questionnaire_of(conversation)
+    stop_at = None if send else rng.randint(1, 4)
     while (question := open_question(q, service.progress_of(conversation))) is not None:
+        if stop_at is not None and len(service.progress_of(conversation).answers) >= stop_at:
+            return
         if question.records in ("consent_to_quote", "share_with_iro") and consent:
             service.record_answer(conversation, question.id, "yes")
         elif rng.random() < 0.1:

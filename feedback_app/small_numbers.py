@@ -28,15 +28,23 @@ SMALLEST_GROUP = 5
 # The CiCC view's figures move in steps of this many sent conversations.
 RELEASE_STEP = SMALLEST_GROUP
 FEWER_THAN = f"fewer than {SMALLEST_GROUP}"
+# A figure of 5 or more hidden only so that a small one beside it cannot be worked out.
+NOT_SHOWN = "not shown"
 
 Key = TypeVar("Key")
 
 
 @dataclass(frozen=True)
 class Figure:
-    """A count of people as it may be shown: the number, or None when it is hidden."""
+    """A count of people as it may be shown: the number, or None when it is hidden.
+
+    `small` says why a hidden figure is hidden: it is fewer than 5 (True), or
+    it is 5 or more and hidden so that a small one cannot be worked out (False),
+    so that no hidden figure is ever described wrongly.
+    """
 
     count: int | None
+    small: bool = True
 
     @property
     def suppressed(self) -> bool:
@@ -44,7 +52,9 @@ class Figure:
 
     @property
     def shown(self) -> str:
-        return FEWER_THAN if self.count is None else str(self.count)
+        if self.count is None:
+            return FEWER_THAN if self.small else NOT_SHOWN
+        return str(self.count)
 
     def share_of(self, whole: Figure) -> str:
         """The figure as a percentage of `whole`; '-' when either is hidden or the whole is 0."""
@@ -81,7 +91,10 @@ def suppress(
             0 < sum(counts[key] for key in hidden) < SMALLEST_GROUP or len([k for k in hidden if counts[k]]) == 1
         ):
             hidden.add(shown.pop(0))
-    return {key: Figure(None if key in hidden else count) for key, count in counts.items()}
+    return {
+        key: Figure(None, small=count < SMALLEST_GROUP) if key in hidden else Figure(count)
+        for key, count in counts.items()
+    }
 
 
 def part_of(part: int, whole: int) -> Figure:
@@ -90,8 +103,10 @@ def part_of(part: int, whole: int) -> Figure:
     Hidden when it is small, and when the rest of the whole is (10 started and
     7 sent would tell that 3 did not send).
     """
-    if part < SMALLEST_GROUP or 0 < whole - part < SMALLEST_GROUP:
+    if part < SMALLEST_GROUP:
         return Figure(None)
+    if 0 < whole - part < SMALLEST_GROUP:
+        return Figure(None, small=False)
     return Figure(part)
 
 
@@ -101,4 +116,4 @@ def released(count: int) -> int:
     return count - count % RELEASE_STEP
 
 
-__all__ = ["FEWER_THAN", "RELEASE_STEP", "SMALLEST_GROUP", "Figure", "figure", "part_of", "released", "suppress"]
+__all__ = ["FEWER_THAN", "NOT_SHOWN", "RELEASE_STEP", "SMALLEST_GROUP", "Figure", "figure", "part_of", "released", "suppress"]

@@ -13,3 +13,6 @@ from flask import Blueprint
 bp = Blueprint("report", __name__, url_prefix="/staff/report")
 
 from . import routes  # noqa: E402,F401 - routes attach themselves to bp
+from .demo import seed_two_years  # noqa: E402 - for the demo data
+
+__all__ = ["bp", "seed_two_years"]

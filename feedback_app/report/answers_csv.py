@@ -27,6 +27,7 @@ from ..questionnaire import registry
 from ..questionnaire.loader import staff_text
 from ..safeguarding import answer_is_flagged
 from ..vocabulary import age_band_name, audience_name
+from .figures import words_only
 from .year import ReportingYear
 
 COLUMNS = ("person", "questionnaire", "who", "age_band", "month_started", "question", "answer")
@@ -64,7 +65,7 @@ def answer_rows(user: Principal, year: ReportingYear, batch_size: int = 2000) ->
             shown = LEFT_OUT if is_flagged else redact(str(value)).text
         else:
             chosen = tuple(value) if isinstance(value, list) else value
-            shown = kind.shown(question, chosen, lambda words, q=q: staff_text(words, q))
+            shown = words_only(kind.shown(question, chosen, lambda words, q=q: staff_text(words, q)))
         yield (
             str(person), staff_text(q.title, q), audience_name(audience),
             age_band_name(q.age_band) if q.age_band else "", f"{started:%Y-%m}", staff_text(question.text, q), shown,

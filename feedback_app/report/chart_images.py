@@ -35,7 +35,7 @@ def _figure(chart: Chart) -> Figure:
         heights = [(v or 0) * scale for v in values]
         bars = axes.barh([r + offset for r in rows], heights, height=BAR, label=name, linewidth=1, **style)
         for bar, value in zip(bars, values, strict=True):
-            words = "fewer than 5" if value is None else (f"{round(value * 100)}%" if chart.percent else f"{value:g}")
+            words = "not shown" if value is None else (f"{round(value * 100)}%" if chart.percent else f"{value:g}")
             axes.annotate(
                 words, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(4, 0),
                 textcoords="offset points", va="center", fontsize=9,

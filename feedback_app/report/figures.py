@@ -81,6 +81,7 @@ class ClosedQuestion:
     several: bool
     answered: int
     options: tuple[tuple[str, str, int], ...]  # (value, label, people who chose it)
+    records: str | None = None  # what the answer records (consent_to_quote, share_with_iro), if anything
 
     @property
     def key(self) -> tuple[str, str, tuple[str, ...]]:
@@ -325,20 +326,27 @@ def _closed_questions(
                 for option, count in zip(question.options, row, strict=True):
                     chosen[question.id, option.value] += count or 0
             options = tuple(
-                (o.value, option_words(o, o.value, lambda text, q=q: staff_text(text, q)), chosen[question.id, o.value])
+                (o.value, words_only(option_words(o, o.value, lambda text, q=q: staff_text(text, q))), chosen[question.id, o.value])
                 for o in question.options
             )
             found = ClosedQuestion(
-                audience, question.id, staff_text(question.text, q), several, answered.get(question.id, 0), options
-            )
+                audience, question.id, staff_text(question.text, q), several, answered.get(question.id, 0), options,
+                question.records,
+            )  # fmt: skip
             if found.key in merged:
                 before = merged[found.key]
                 found = ClosedQuestion(
                     audience, question.id, before.text, several, before.answered + found.answered,
                     tuple((v, label, n + m) for (v, label, n), (_, _, m) in zip(before.options, options, strict=True)),
+                    before.records,
                 )  # fmt: skip
             merged[found.key] = found
     return list(merged.values())
+
+
+def words_only(label: str) -> str:
+    """An option's label without its emoji: a report is read in words (and printed)."""
+    return "".join(ch for ch in label if ord(ch) < 0x2190 and ch not in "\ufe0f\u200d").strip()
 
 
 def _analysed_answers(user: Principal, period: Period) -> tuple[ColumnElement[bool], ...]:

@@ -89,7 +89,7 @@ class Chart:
 
         def said(value: float | None) -> str:
             if value is None:
-                return "not shown (fewer than 5 people)"
+                return "not shown (to protect small numbers)"
             return f"{round(value * 100)}%" if self.percent else f"{value:g}"
 
         parts = [

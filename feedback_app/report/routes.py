@@ -60,7 +60,7 @@ def on_screen(chart: Chart) -> BarChart:
 
     def said(value: float | None) -> str:
         if value is None:
-            return "fewer than 5"
+            return "not shown"
         return f"{round(value * 100)}%" if chart.percent else f"{value:g}"
 
     bars = [

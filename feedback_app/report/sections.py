@@ -33,6 +33,7 @@ from .layout import (
     text,
 )
 from .method import ACCURACY
+from .people import people
 from .summary import summary_sentences
 
 TITLE = "Tell us what you think: annual report"
@@ -69,29 +70,8 @@ def build(this: YearFigures, last: YearFigures, participation: Sequence[Block] =
 # --- taking part -------------------------------------------------------------------
 
 
-def _people(year: YearFigures) -> dict[str, dict[str, Figure]]:
-    """Each count per group, suppressed across the groups (whose totals are shown) and
-    within each group (a part beside its whole)."""
-    measures = ("invitations", "opened", "sent_back", "started", "sent")
-    raw = {m: {who: getattr(year.taking_part.get(who), m, 0) or 0 for who in WHO} for m in measures}
-    wholes = {"opened": "invitations", "sent_back": "opened", "sent": "started"}
-    shown: dict[str, dict[str, Figure]] = {}
-    for measure in measures:
-        inside = set()
-        if measure in wholes:
-            whole = shown[wholes[measure]]
-            inside = {
-                who
-                for who in WHO
-                if whole[who].count is None or part_of(raw[measure][who], raw[wholes[measure]][who]).suppressed
-            }
-        shown[measure] = suppress(raw[measure], also_hidden=inside)
-        shown[measure]["all"] = figure(sum(raw[measure].values()))
-    return shown
-
-
 def _taking_part(this: YearFigures, last: YearFigures) -> tuple[Block, ...]:
-    now, before = _people(this), _people(last)
+    now, before = people(this), people(last)
     labels = {
         "invitations": "Invitations made",
         "opened": "Invitations opened",

@@ -7,10 +7,11 @@ change a rise or a fall only when it is meaningful (`report.change`).
 
 from __future__ import annotations
 
-from ..small_numbers import SMALLEST_GROUP, figure, part_of
+from ..small_numbers import SMALLEST_GROUP, Figure, figure, part_of, suppress
 from ..vocabulary import AUDIENCES, THEMES
 from .change import change_in_words
 from .figures import ClosedQuestion, YearFigures
+from .people import people
 
 MOST_SENTENCES = 8
 
@@ -80,23 +81,25 @@ def summary_sentences(this: YearFigures, last: YearFigures) -> list[str]:
 
 
 def _who_sent(this: YearFigures, last: YearFigures) -> str:
-    sent = figure(this.sent)
+    """Who sent their views, per audience, hiding what the taking-part table hides."""
+    sent = part_of(this.sent, this.started) if figure(this.started).count is not None else Figure(None)
     if sent.count is None:
-        return f"Fewer than {SMALLEST_GROUP} people sent their views in {this.year.name}."
-    parts = []
-    for audience in AUDIENCES:
-        n = sum(w.sent for who, w in this.taking_part.items() if who.split(":")[0] == audience)
-        shown = figure(n)
-        if n:
-            parts.append(f"{shown.shown} {AUDIENCES[audience].group.lower()}")
-    was = figure(last.sent)
-    change = f" (in {last.year.name}: {was.shown})" if last.sent else ""
+        return f"The number of people who sent their views in {this.year.name} is too small to give."
+    in_table = people(this)["sent"]
+    raw = {a: sum(w.sent for who, w in this.taking_part.items() if who.split(":")[0] == a) for a in AUDIENCES}
+    started = {a: sum(w.started for who, w in this.taking_part.items() if who.split(":")[0] == a) for a in AUDIENCES}
+    hidden = {a for a in AUDIENCES if part_of(raw[a], started[a]).suppressed or (a in in_table and in_table[a].suppressed)}
+    shown = suppress(raw, also_hidden=hidden)
+    parts = [f"{shown[a].shown} {AUDIENCES[a].group.lower()}" for a in AUDIENCES if raw[a] or started[a]]
+    was = part_of(last.sent, last.started) if last.started else None
+    change = f" (in {last.year.name}: {was.shown})" if was is not None else ""
     listed = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else "".join(parts)
     return f"{sent.count} people sent their views in {this.year.name}{change}: {listed}."
 
 
 def _most_answered(questions: list[ClosedQuestion], n: int) -> list[ClosedQuestion]:
-    single = [q for q in questions if not q.several and q.answered >= SMALLEST_GROUP]
+    # A question that records a choice about the answers (consent to quote, sharing) says nothing about the service.
+    single = [q for q in questions if not q.several and not q.records and q.answered >= SMALLEST_GROUP]
     return sorted(single, key=lambda q: -q.answered)[:n]
 
 

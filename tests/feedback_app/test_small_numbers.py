@@ -9,12 +9,12 @@ def test_four_people_are_shown_as_fewer_than_five_and_five_as_the_number():
 
 def test_one_small_part_of_a_shown_total_takes_the_next_smallest_with_it():
     # 10 + 3 + 7 = 20 is shown, so hiding only the 3 would give it away.
-    assert suppress({"a": 10, "b": 3, "c": 7}) == {"a": Figure(10), "b": Figure(None), "c": Figure(None)}
+    assert suppress({"a": 10, "b": 3, "c": 7}) == {"a": Figure(10), "b": Figure(None), "c": Figure(None, small=False)}
 
 
 def test_small_parts_that_together_still_make_a_small_group_take_another_with_them():
     assert suppress({"a": 1, "b": 2, "c": 9, "d": 20}) == {
-        "a": Figure(None), "b": Figure(None), "c": Figure(None), "d": Figure(20),
+        "a": Figure(None), "b": Figure(None), "c": Figure(None, small=False), "d": Figure(20),
     }  # fmt: skip
 
 
@@ -44,8 +44,15 @@ def test_a_view_looked_at_again_and_again_counts_only_whole_steps_of_five():
 
 def test_a_part_beside_its_whole_is_hidden_when_the_rest_of_the_whole_is_small():
     # 10 started and 7 sent would say that 3 people did not send.
-    assert part_of(7, 10) == Figure(None) and part_of(10, 10) == Figure(10) and part_of(5, 10) == Figure(5)
+    assert part_of(7, 10) == Figure(None, small=False) and part_of(10, 10) == Figure(10) and part_of(5, 10) == Figure(5)
+    assert part_of(4, 10) == Figure(None)
 
 
 def test_a_part_hidden_by_another_rule_is_counted_as_hidden_in_its_row():
-    assert suppress({"a": 7, "b": 8, "c": 20}, also_hidden={"a"}) == {"a": Figure(None), "b": Figure(None), "c": Figure(20)}
+    assert suppress({"a": 7, "b": 8, "c": 20}, also_hidden={"a"}) == {
+        "a": Figure(None, small=False), "b": Figure(None, small=False), "c": Figure(20),
+    }  # fmt: skip
+
+
+def test_a_figure_hidden_only_to_protect_a_small_one_is_not_called_small():
+    assert Figure(None).shown == "fewer than 5" and Figure(None, small=False).shown == "not shown"
