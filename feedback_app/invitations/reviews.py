@@ -14,6 +14,7 @@ from ..auth import signed_in_user
 from ..extensions import db
 from ..models import Conversation, Invitation, StaffTask
 from ..questionnaire.loader import staff_text
+from ..safeguarding import alert_states
 from . import bp, service, tasks
 from .forms import TaskDoneForm
 
@@ -32,7 +33,15 @@ def my_reviews() -> str:
         state_names=service.STATES,
         readable=readable,
         may_read_any=may(user, READ_ANSWERS),
+        alert_of=_alerts_of(user, found),
     )
+
+
+def _alerts_of(user, invitations: list[Invitation]) -> dict:
+    """Each invitation's safeguarding alert that `user` may see, whether or not the
+    person shared their answers: the IRO must know one exists (issue 9.3)."""
+    conversations = {i.conversation.id: i.id for i in invitations if i.conversation is not None}
+    return {conversations[cid]: state for cid, state in alert_states(user, conversations).items()}
 
 
 @bp.get("/staff/my-reviews/<int:invitation_id>")
