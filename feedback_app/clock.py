@@ -1,15 +1,26 @@
-"""The time, as the service's rules see it: one place for tests to move it.
+"""The time, as the whole service reads it: the one place tests move it.
 
-Sign-in holds, sessions, access approvals, invitations and tasks all ask
-`clock.now()`, so a test that fakes it moves them all alike.
+Every rule that compares with the time (sign-in holds, sessions, access
+approvals, invitations and their links, tasks, safeguarding deadlines) asks
+`clock.now()`, and so does `models.utcnow`, the timestamp every row is stored
+with. A test moves all of them at once by replacing `source` (the `fake_clock`
+fixture does, for one test); nothing else in the service reads the time.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import UTC, datetime
 
-from .models import utcnow
+
+def _system_time() -> datetime:
+    return datetime.now(UTC)
+
+
+# Where the time comes from. Only tests replace it.
+source: Callable[[], datetime] = _system_time
 
 
 def now() -> datetime:
-    return utcnow()
+    """Now, in UTC."""
+    return source()

@@ -26,6 +26,10 @@ from tests.page_checks import check_page
 
 os.environ.setdefault("NLTK_DATA", "/nonexistent-nltk-data")  # prove nothing needs corpora
 
+# Fixtures any folder may ask for, each defined once: staff accounts, the fake
+# clock and fast password hashing; invitations to answer; the browser.
+pytest_plugins = ["tests.feedback_app.auth.staff_helpers", "tests.feedback_app.invitations.helpers", "tests.browser.fixtures"]
+
 
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
@@ -82,8 +86,15 @@ def fresh_app(database_url: str, **overrides) -> Iterator[Flask]:
 
 
 @pytest.fixture
-def app(_schema: str) -> Iterator[Flask]:
-    with fresh_app(_schema) as app:
+def app_settings() -> dict[str, object]:
+    """Settings the `app` fixture adds. A folder whose tests need the app set
+    up its own way (say, with its own questionnaires) overrides this in its conftest."""
+    return {}
+
+
+@pytest.fixture
+def app(_schema: str, app_settings: dict[str, object]) -> Iterator[Flask]:
+    with fresh_app(_schema, **app_settings) as app:
         yield app
 
 

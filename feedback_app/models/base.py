@@ -8,6 +8,8 @@ from sqlalchemy import DateTime, MetaData
 from sqlalchemy.orm import DeclarativeBase, registry
 from sqlalchemy.types import TypeDecorator
 
+from .. import clock
+
 # Named constraints, so that migrations can alter them on SQLite and PostgreSQL alike.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -19,8 +21,9 @@ NAMING_CONVENTION = {
 
 
 def utcnow() -> datetime:
-    """Now, in UTC. Used as a column default: a callable, so it runs per row."""
-    return datetime.now(UTC)
+    """Now, in UTC, from the service's one clock. Used as a column default: a
+    callable, so it runs per row."""
+    return clock.now()
 
 
 class UtcDateTime(TypeDecorator[datetime]):

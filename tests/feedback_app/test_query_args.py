@@ -6,7 +6,7 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from feedback_app.query_args import EARLIEST_DAY, LATEST_DAY, MAX_PAGE, check_day, page_number
-from tests.feedback_app.auth.staff_helpers import fast_hashing, make_account, sign_in, sign_in_quickly  # noqa: F401
+from tests.feedback_app.auth.staff_helpers import sign_in, sign_in_quickly
 
 
 @pytest.mark.parametrize(
@@ -27,7 +27,7 @@ def test_days_outside_the_years_the_service_holds_are_refused_in_words():
 
 
 @pytest.fixture
-def signed_in(app, make_account):  # noqa: F811
+def signed_in(app, make_account):
     def client_for(role):
         client = app.test_client()
         sign_in_quickly(app, client, make_account(role))
@@ -61,7 +61,7 @@ def test_a_huge_page_number_is_an_empty_page_not_a_500(signed_in, role, url):
 
 
 @pytest.mark.parametrize("target", ["/staff/%0a", "/staff/%0d%0aSet-Cookie:%20x=1", "/staff/%09", "/staff/%7f"])
-def test_signing_in_with_a_control_character_in_next_goes_to_the_dashboard(client, make_account, target):  # noqa: F811
+def test_signing_in_with_a_control_character_in_next_goes_to_the_dashboard(client, make_account, target):
     account = make_account("admin")
     response = sign_in(client, account.email, next=target)
     assert response.status_code == 303

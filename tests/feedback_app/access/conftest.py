@@ -17,14 +17,25 @@ from feedback_app.models import (
     StaffUser,
     YouSaidWeDid,
 )
-from tests.feedback_app.auth.staff_helpers import ALL_ROLES, Account, fake_clock, fast_hashing, make_account  # noqa: F401
-from tests.feedback_app.invitations.conftest import answer_through, app, clock, invite  # noqa: F401
+from tests.feedback_app.auth.staff_helpers import ALL_ROLES, Account, FakeClock
+from tests.feedback_app.invitations.helpers import SETTINGS
 
 # What the invited child said and who they are: none of it may reach a page
 # that their role may not see.
 FIRST_NAME = "Zephyrine"
 WORDS = "the food at my placement is cold and nobody listens"
 DISCLOSURE = "my uncle hurts me when nobody is home"
+
+
+@pytest.fixture
+def app_settings() -> dict[str, object]:
+    return SETTINGS  # the invitation tests' questionnaires, whose invitations these records use
+
+
+@pytest.fixture(autouse=True)
+def clock(fake_clock: FakeClock) -> FakeClock:
+    """Every test here runs on the fake clock (4 May 2026), as the invitation tests do."""
+    return fake_clock
 
 
 @dataclass(frozen=True)
@@ -42,7 +53,7 @@ class Records:
 
 
 @pytest.fixture
-def records(app: Flask, make_account, invite, answer_through) -> Records:  # noqa: F811
+def records(app: Flask, make_account, invite, answer_through) -> Records:
     accounts = {role: make_account(role) for role in ALL_ROLES}
     iro = accounts["iro"]
     fresh, _ = invite(iro, first_name=FIRST_NAME)

@@ -31,8 +31,10 @@ class Account:
 
 
 class FakeClock:
-    def __init__(self) -> None:
-        self.current = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
+    """The service's clock in a test: it says `start` until the test moves it."""
+
+    def __init__(self, start: datetime = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)) -> None:
+        self.current = start
 
     def now(self) -> datetime:
         return self.current
@@ -48,11 +50,16 @@ def fast_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     passwords.dummy_hash.cache_clear()
 
 
+def move_clock(monkeypatch: pytest.MonkeyPatch, fake: FakeClock) -> FakeClock:
+    """Make the service read the time from `fake`: the one way tests fake the time."""
+    monkeypatch.setattr(clock, "source", fake.now)
+    return fake
+
+
 @pytest.fixture
 def fake_clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    fake = FakeClock()
-    monkeypatch.setattr(clock, "now", fake.now)
-    return fake
+    """The service's clock, stopped at 4 May 2026, 09:00 UTC, until the test moves it."""
+    return move_clock(monkeypatch, FakeClock())
 
 
 @pytest.fixture

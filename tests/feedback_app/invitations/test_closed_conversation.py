@@ -8,7 +8,7 @@ from feedback_app.extensions import db
 from feedback_app.models import Answer, Conversation, Invitation, utcnow
 from tests.conftest import csrf_token
 
-from .conftest import conversation_of
+from .helpers import conversation_of
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from feedback_app.models import AuditEvent, Invitation
 from tests.conftest import csrf_token
 from tests.feedback_app.auth.staff_helpers import sign_in_quickly
 
-from .conftest import CHILD, PARENT
+from .helpers import CHILD, PARENT
 
 
 def form_page(client, query=""):

@@ -9,7 +9,7 @@ from feedback_app.extensions import db
 from feedback_app.models import Conversation, Invitation, utcnow
 from tests.conftest import make_app
 
-from .conftest import PARENT, conversation_of, invitation_row
+from .helpers import PARENT, conversation_of, invitation_row
 
 
 def test_a_valid_link_starts_the_conversation_and_records_the_invitation(app, client, invite, make_account):

@@ -10,7 +10,7 @@ from feedback_app.models import AuditEvent, Invitation
 from tests.conftest import csrf_token
 from tests.feedback_app.auth.staff_helpers import sign_in_quickly
 
-from .conftest import invitation_row
+from .helpers import invitation_row
 
 
 def state_in_list(client, invitation_id: int) -> str:

@@ -9,7 +9,7 @@ from feedback_app.models import Answer, AuditEvent, StaffTask
 from tests.conftest import csrf_token
 from tests.feedback_app.auth.staff_helpers import sign_in_quickly
 
-from .conftest import PARENT
+from .helpers import PARENT
 
 
 def all_tasks(app) -> list[StaffTask]:

@@ -7,18 +7,13 @@ what they count does not move when the real questionnaires are edited.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-
-import pytest
-from flask import Flask
 
 from feedback_app.conversation import service
 from feedback_app.conversation.engine import open_question
 from feedback_app.extensions import db
 from feedback_app.models import Answer, Conversation
-from tests.conftest import fresh_app
 
 QUESTIONNAIRES = Path(__file__).parent / "questionnaires"
 YOUNG_PEOPLE = "test-young-people"  # child, 12-18: home, going_well, worries, talk_about, quote
@@ -31,11 +26,8 @@ HOME = "My foster carers are kind and I like living with them a lot, it feels li
 DISCLOSURE = "My carer hits me and I am scared to go home."
 
 
-@pytest.fixture
-def app(_schema: str) -> Iterator[Flask]:
-    """The app with the test questionnaires, on the shared test database (emptied after)."""
-    with fresh_app(_schema, QUESTIONNAIRES_DIR=str(QUESTIONNAIRES)) as app:
-        yield app
+# The reporting tests' conftests (responses, quotes, cicc, report) run the app with these.
+SETTINGS = {"QUESTIONNAIRES_DIR": str(QUESTIONNAIRES)}
 
 
 def converse(

@@ -1,3 +1,10 @@
-from tests.browser.conftest import base_url, browser, pages  # noqa: F401 - for test_pages_in_a_browser
-from tests.feedback_app.auth.staff_helpers import fake_clock, fast_hashing, make_account  # noqa: F401
-from tests.feedback_app.responses.builders import app  # noqa: F401
+"""The reporting tests run the app with the reporting tests' own questionnaires (tests/feedback_app/responses/builders.py)."""
+
+import pytest
+
+from tests.feedback_app.responses.builders import SETTINGS
+
+
+@pytest.fixture
+def app_settings() -> dict[str, object]:
+    return SETTINGS

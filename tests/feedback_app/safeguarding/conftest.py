@@ -7,7 +7,7 @@ import email
 import re
 import socket
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from email.message import EmailMessage
 from email.policy import default as default_policy
 
@@ -19,9 +19,8 @@ from sqlalchemy import select
 from feedback_app.conversation import service
 from feedback_app.extensions import db
 from feedback_app.models import SafeguardingAlert
-from feedback_app.safeguarding import alerts
 from tests.conftest import csrf_token
-from tests.feedback_app.auth.staff_helpers import fake_clock, fast_hashing, make_account  # noqa: F401
+from tests.feedback_app.auth.staff_helpers import FakeClock, move_clock
 
 QID = "young-person-before-review"
 DISCLOSURE = "My stepdad hits me when he is drunk"
@@ -80,22 +79,10 @@ def mail_down(app: Flask) -> None:
     app.config["SMTP_PORT"] = free_port()
 
 
-class AlertClock:
-    def __init__(self) -> None:
-        self.current = datetime(2026, 6, 5, 15, 0, tzinfo=UTC)  # a Friday, 4pm in London
-
-    def now(self) -> datetime:
-        return self.current
-
-    def advance(self, **delta: float) -> None:
-        self.current += timedelta(**delta)
-
-
 @pytest.fixture
-def alert_clock(monkeypatch: pytest.MonkeyPatch) -> AlertClock:
-    clock = AlertClock()
-    monkeypatch.setattr(alerts, "now", clock.now)
-    return clock
+def alert_clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+    """The service's clock, stopped on a Friday at 4pm in London, until the test moves it."""
+    return move_clock(monkeypatch, FakeClock(datetime(2026, 6, 5, 15, 0, tzinfo=UTC)))
 
 
 # -- a person answering -------------------------------------------------------

@@ -1,5 +1,9 @@
 """Browser fixtures: one Chromium for the whole run, the app on a localhost port.
 
+A plugin (tests/conftest.py), so any folder's browser tests may use them; a
+module that serves the app its own way overrides `live_app` and `base_url`
+(with `serve`) and `_clean_database`.
+
 Every browser test is skipped, with the reason, when Chromium is missing,
 unless `REQUIRE_BROWSER=1` (as CI sets it), which turns the skip into a
 failure. `CHROMIUM_PATH` names another Chromium binary. Nothing is downloaded:
@@ -12,6 +16,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from werkzeug.serving import make_server
@@ -35,32 +40,21 @@ def _no_browser(reason: str) -> None:
     pytest.skip(f"browser tests skipped: {reason} (set REQUIRE_BROWSER=1 to make this a failure)")
 
 
-# The one Chromium for the whole run. Other folders import these fixtures
-# into their own conftest, which makes pytest hold a second `browser`
-# fixture; both must share one Playwright (only one may run per thread).
-_shared: dict[str, object] = {}
-
-
 @pytest.fixture(scope="session")
-def browser(request: pytest.FixtureRequest):
+def browser():
     """One headless Chromium for the whole run."""
-    if "browser" not in _shared:
-        path = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-        if not (os.path.isfile(path) or shutil.which(path)):
-            _no_browser(f"no Chromium at {path} (install it, or point CHROMIUM_PATH at one)")
-        try:
-            from playwright.sync_api import sync_playwright
-        except ImportError:
-            _no_browser("Playwright is not installed (pip install -e '.[test]')")
-        playwright = sync_playwright().start()
-        _shared["browser"] = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-
-        def stop() -> None:
-            _shared.pop("browser").close()
-            playwright.stop()
-
-        request.addfinalizer(stop)
-    return _shared["browser"]
+    path = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    if not (os.path.isfile(path) or shutil.which(path)):
+        _no_browser(f"no Chromium at {path} (install it, or point CHROMIUM_PATH at one)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _no_browser("Playwright is not installed (pip install -e '.[test]')")
+    playwright = sync_playwright().start()
+    chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+    playwright.stop()
 
 
 @pytest.fixture(scope="session")
@@ -68,15 +62,22 @@ def live_app(_schema: str):
     return make_app(_schema)
 
 
-@pytest.fixture(scope="session")
-def base_url(live_app) -> Iterator[str]:
-    """The app, served by werkzeug in a thread on a free localhost port."""
-    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+@contextmanager
+def serve(app) -> Iterator[str]:
+    """Serve `app` with werkzeug in a thread on a free localhost port; gives its address."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="browser-test-server", daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def base_url(live_app) -> Iterator[str]:
+    """The app, served on a localhost port for the whole run."""
+    with serve(live_app) as url:
+        yield url
 
 
 @pytest.fixture
