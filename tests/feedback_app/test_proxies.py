@@ -8,7 +8,6 @@ import pytest
 
 from feedback_app import create_app
 from tests.conftest import fresh_app, make_app
-from tests.feedback_app.auth.staff_helpers import fake_clock, fast_hashing, make_account, sign_in  # noqa: F401
 
 WRONG = "not the password at all"
 PROXY = "10.0.0.1"
@@ -74,7 +73,7 @@ def sign_in_through_proxy(app, email, password, forwarded_for):
     )
 
 
-def test_behind_the_proxy_one_persons_guesses_do_not_hold_back_everyone(app, make_account, fake_clock):  # noqa: F811
+def test_behind_the_proxy_one_persons_guesses_do_not_hold_back_everyone(app, make_account, fake_clock):
     colleague = make_account("iro")
     for n in range(12):
         sign_in_through_proxy(app, f"guess{n}@council.example", WRONG, "198.51.100.66")

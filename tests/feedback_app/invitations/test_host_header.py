@@ -5,7 +5,7 @@ import pytest
 from feedback_app.invitations import qr
 from tests.feedback_app.auth.staff_helpers import sign_in_quickly
 
-from .conftest import invitation_row
+from .helpers import invitation_row
 
 EVIL = {"Host": "evil.example", "X-Forwarded-Host": "evil.example"}
 
