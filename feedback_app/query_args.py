@@ -6,6 +6,7 @@ never reach a query or a date sum, where it would be a 500. So:
 
 - a page number is clamped: not a number, or below 1, is page 1; above
   MAX_PAGE is MAX_PAGE (a page past the end is simply empty);
+- a code (an audit action, say) that is not a plain short code is no filter;
 - a date outside EARLIEST_DAY..LATEST_DAY is a clear error on the filter form,
   that filter is left out, and the page answers 400 (`status_of`), as it does
   for any other value the form refuses.
@@ -13,6 +14,7 @@ never reach a query or a date sum, where it would be a 500. So:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 
@@ -25,6 +27,7 @@ MAX_PAGE = 100_000
 # Nothing the service stores is older than this, and no review is later.
 EARLIEST_DAY = date(2000, 1, 1)
 LATEST_DAY = date(2099, 12, 31)
+CODE = re.compile(r"[a-z0-9_-]{1,64}")
 OUT_OF_RANGE = f"Choose a date between {EARLIEST_DAY.year} and {LATEST_DAY.year}."
 
 
@@ -35,6 +38,14 @@ def page_number(args: Mapping[str, str] | None = None) -> int:
         return 1
     # A long run of digits is past MAX_PAGE whatever it says (and int() of it would be slow).
     return MAX_PAGE if len(raw) > len(str(MAX_PAGE)) else min(max(int(raw), 1), MAX_PAGE)
+
+
+def code(name: str, args: Mapping[str, str] | None = None) -> str:
+    """A short code from the query string (an audit action, a status): lower-case letters,
+    digits, "_" and "-", at most 64; anything else is "" (no filter). A NUL byte, say,
+    would otherwise reach PostgreSQL, which refuses it with an error."""
+    raw = (request.args if args is None else args).get(name, "").strip()
+    return raw if CODE.fullmatch(raw) else ""
 
 
 def check_day(day: date) -> None:
@@ -57,4 +68,4 @@ def status_of(form: Form) -> int:
     return 400 if form.errors else 200
 
 
-__all__ = ["EARLIEST_DAY", "LATEST_DAY", "MAX_PAGE", "check_day", "day_in_range", "page_number", "status_of"]
+__all__ = ["EARLIEST_DAY", "LATEST_DAY", "MAX_PAGE", "check_day", "code", "day_in_range", "page_number", "status_of"]

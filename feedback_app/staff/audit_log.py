@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import render_template, request
+from flask import render_template
 from sqlalchemy import select
 
 from ..access import requires, scope
@@ -10,7 +10,7 @@ from ..access.policy import READ_AUDIT_LOG
 from ..auth import current_user
 from ..extensions import db
 from ..models import AuditEvent
-from ..query_args import page_number
+from ..query_args import code, page_number
 from . import bp
 
 PER_PAGE = 50
@@ -19,7 +19,7 @@ PER_PAGE = 50
 @bp.get("/audit")
 @requires(READ_AUDIT_LOG)
 def audit_log() -> str:
-    action = request.args.get("action", "").strip()
+    action = code("action")
     visible = scope(current_user(), AuditEvent)
     query = select(AuditEvent).where(visible).order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
     if action:

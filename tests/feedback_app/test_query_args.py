@@ -66,3 +66,10 @@ def test_signing_in_with_a_control_character_in_next_goes_to_the_dashboard(clien
     response = sign_in(client, account.email, next=target)
     assert response.status_code == 303
     assert response.headers["Location"] == "/staff/"
+
+
+@pytest.mark.parametrize(("raw", "found"), [("export_made", "export_made"), ("\x00", ""), ("a b", ""), ("x" * 65, ""), ("É", "")])
+def test_a_code_filter_is_a_plain_short_code_or_no_filter(raw, found):
+    from feedback_app.query_args import code
+
+    assert code("action", MultiDict({"action": raw})) == found
