@@ -36,6 +36,7 @@ AREAS: tuple[Area, ...] = (
     Area("/c/", "a conversation's link", token=True, never_cached=True),
     Area("/i/", "an invitation's link", token=True, never_cached=True),
     Area("/start/", "starting an anonymous conversation", never_cached=True),
+    Area("/code/", "typing an invitation's short code", never_cached=True),
     Area("/api/v1/conversations/", "a conversation through the API", token=True, never_cached=True, json=True),
     Area("/api/", "the JSON API", json=True),
     Area("/staff/", "the staff pages", never_cached=True, staff=True),

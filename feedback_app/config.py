@@ -38,6 +38,8 @@ class Defaults:
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_START = "30 per hour"  # new conversations, per address
     RATELIMIT_ANSWER = "120 per minute"
+    # Wrong short codes typed at /code, per address (a right one is not counted).
+    RATELIMIT_CODE = "20 per hour"
     FORCE_HTTPS = False  # councils usually end TLS at a proxy in front of us
     # How many proxies in front of the app add X-Forwarded-For / -Proto (Werkzeug's
     # ProxyFix). 0 believes none: behind one TLS proxy, set FLASK_TRUSTED_PROXIES=1, or

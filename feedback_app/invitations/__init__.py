@@ -2,7 +2,8 @@
 what the IRO sees of it, and the requests people make inside a conversation.
 
 Staff pages live under /staff/ (each names its roles); the person's link is
-/i/<token>, which starts or carries on their conversation.
+/i/<token>, which starts or carries on their conversation, or a short code
+typed at /code.
 """
 
 from flask import Blueprint
@@ -10,6 +11,6 @@ from flask import Blueprint
 bp = Blueprint("invitations", __name__)
 
 # Routes attach themselves to bp; tasks connects to the conversation service's signal.
-from . import reviews, routes, service, tasks  # noqa: E402,F401
+from . import child_routes, reviews, routes, service, tasks  # noqa: E402,F401
 
 __all__ = ["bp", "service"]  # service: for commands and demo data, which do what staff do

@@ -79,3 +79,9 @@ class TaskDoneForm(FlaskForm):
             Length(max=2000, message="Keep the note under 2,000 characters."),
         ],
     )
+
+
+class CodeForm(FlaskForm):
+    """The short code from an invitation letter, typed at /code."""
+
+    code = StringField("Your code", validators=[InputRequired("Type the code from your letter.")])

@@ -84,6 +84,8 @@ def invitation(invitation_id: int) -> str:
         state=state,
         state_names=service.STATES,
         link=service.link(found) if state in LINK_SHOWN else None,
+        code=service.short_code(found) if state in LINK_SHOWN else None,
+        code_address=service.code_address(),
         last_day=service.last_day(found),
         form=ConfirmForm(),
         participation_form=_participation_form(found),
@@ -135,7 +137,12 @@ def qr_code(invitation_id: int) -> Response:
 def print_invitation(invitation_id: int) -> str:
     found = _managed(invitation_id, link_shown=True)
     return render_template(
-        "invitations/print.html", invitation=found, link=service.link(found), last_day=service.last_day(found)
+        "invitations/print.html",
+        invitation=found,
+        link=service.link(found),
+        code=service.short_code(found),
+        code_address=service.code_address(),
+        last_day=service.last_day(found),
     )
 
 

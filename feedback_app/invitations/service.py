@@ -33,6 +33,7 @@ from ..questionnaire import registry
 from ..questionnaire.loader import staff_text
 from ..questionnaire.schema import Questionnaire
 from ..vocabulary import AUDIENCES, UK_TIME
+from . import codes
 
 # 32 random bytes (256 bits): far past guessing, as for conversation links.
 TOKEN_BYTES = 32
@@ -207,8 +208,10 @@ def create(
     check_expiry(expires_on, made_on)
     if iro is not None and not chairs_reviews(iro):
         raise InvitationError("The IRO named must be an active IRO or IRO manager account.", "iro")
+    token = secrets.token_urlsafe(TOKEN_BYTES)
     invitation = Invitation(
-        token=secrets.token_urlsafe(TOKEN_BYTES),
+        token=token,
+        code_hash=codes.code_hash(codes.invitation_code(token)),
         questionnaire_id=questionnaire_id,
         audience=audience,
         review_date=review_date,
@@ -221,6 +224,32 @@ def create(
     db.session.add(invitation)
     db.session.flush()
     return invitation
+
+
+def short_code(invitation: Invitation) -> str | None:
+    """The code to type at /code, as XXXX-XXXX (None for an invitation made before codes)."""
+    if invitation.code_hash is None:
+        return None
+    return codes.shown(codes.invitation_code(invitation.token))
+
+
+def code_address() -> str:
+    """Where the short code is typed, as printed."""
+    return full_link("/code")
+
+
+def find_by_code(typed: str) -> Invitation | None:
+    """The invitation whose link still works and whose code this is, or None.
+
+    A code works only as long as its invitation does: it expires, and is
+    stopped, with it."""
+    code = codes.normalised(typed)
+    if code is None:
+        return None
+    with reading():
+        found = db.session.scalars(select(Invitation).where(Invitation.code_hash == codes.code_hash(code))).all()
+        now = clock.now()
+        return next((i for i in found if i.link_works(now) and codes.same(code, codes.invitation_code(i.token))), None)
 
 
 def link(invitation: Invitation) -> str:

@@ -48,6 +48,10 @@ class Conversation(Base):
     submitted_at: Mapped[datetime | None] = mapped_column(index=True)
     # Null for an open (anonymous) link. Unique: an invitation has one conversation.
     invitation_id: Mapped[int | None] = mapped_column(ForeignKey("invitations.id", ondelete="SET NULL"), unique=True)
+    # For an invited conversation: a hash of the secret in the cookie of the
+    # one device it is bound to (docs/child-links.md). Whoever else holds the
+    # link cannot read or change it.
+    device_hash: Mapped[str | None] = mapped_column(String(64))
 
     # Loaded only when needed: the parsed questionnaire is cached by version id.
     questionnaire_version: Mapped[QuestionnaireVersion] = relationship()

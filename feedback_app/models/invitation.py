@@ -47,6 +47,9 @@ class Invitation(Base):
     # After the review, the IRO records how the child took part: a DfE
     # participation code, PN0 to PN7 (feedback_app.vocabulary.PARTICIPATION).
     participation_code: Mapped[str | None] = mapped_column(String(3))
+    # A keyed hash of the short code typed at /code (invitations/codes.py);
+    # the code itself is never stored. Null for invitations made before codes.
+    code_hash: Mapped[str | None] = mapped_column(String(64), index=True)
 
     iro: Mapped[StaffUser | None] = relationship(foreign_keys=[iro_id])
     created_by: Mapped[StaffUser | None] = relationship(foreign_keys=[created_by_id])

@@ -33,10 +33,11 @@ def test_another_iro_cannot_fetch_the_qr_code(app, client, invite, make_account)
     assert client.get(f"/staff/invitations/{invitation_id}/qr.svg").status_code == 403
 
 
-def test_the_print_page_has_the_qr_code_and_link_and_no_staff_navigation(app, client, invite, make_account):
+def test_the_print_page_has_the_qr_code_and_short_code_and_no_staff_navigation(app, client, invite, make_account):
     iro = make_account("iro")
     invitation_id, token = invite(iro, first_name="Sam")
     sign_in_quickly(app, client, iro)
     html = client.get(f"/staff/invitations/{invitation_id}/print").get_data(as_text=True)
-    assert f"/staff/invitations/{invitation_id}/qr.svg" in html and f"/i/{token}" in html
+    # The long token is not offered for typing: the short code is (test_codes.py).
+    assert f"/staff/invitations/{invitation_id}/qr.svg" in html and "/code</strong>" in html
     assert "Hi Sam!" in html and "Sign out" not in html
