@@ -38,6 +38,11 @@
     return { key: keyOf(node), node: node };
   });
   var retrying = null;
+  // The first screen opens at the question (site.css), here where CSS can't.
+  var opensHere = area.querySelector(".opens-here .answer-form > fieldset.choices, .opens-here .answer-form > .actions");
+  if (opensHere && !(window.CSS && CSS.supports("scroll-initial-target", "nearest"))) {
+    opensHere.scrollIntoView({ block: "nearest" });
+  }
 
   restoreDraft();
   var welcome = document.getElementById("welcome-back");

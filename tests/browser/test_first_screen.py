@@ -1,0 +1,40 @@
+"""The first screen: on a 360x640 phone the first question and the buttons
+that answer it are on screen without scrolling, with JavaScript and without,
+for every questionnaire; the short intro is above it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.questionnaires.helpers import by_id, file_ids
+
+pytestmark = pytest.mark.browser
+
+# Where the question's bubble starts and the controls that answer it end
+# (the choices, or the Send under ticks or a text box), in the window.
+PLACES = """() => {
+  const form = document.getElementById('answer-form');
+  const answering = form.querySelectorAll('.choice, .check, textarea, button[value=answer]');
+  const question = document.querySelector('#log .bubble[data-kind=question]');
+  return {top: question.getBoundingClientRect().top, bottom: answering[answering.length - 1].getBoundingClientRect().bottom,
+          height: window.innerHeight, greeting: document.querySelector('#log .bubble p').innerText};
+}"""
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
+@pytest.mark.parametrize(("width", "height"), [(360, 640), (1280, 800)])
+def test_the_first_question_and_its_buttons_are_on_the_first_screen(pages, javascript, width, height):
+    page = pages.open(javascript=javascript, width=width, height=height)
+    off_screen = []
+    for questionnaire_id in file_ids():
+        page.goto(f"/start/{questionnaire_id}")
+        places = page.evaluate(PLACES)
+        if places["top"] < 0 or places["bottom"] > places["height"]:
+            off_screen.append((questionnaire_id, places))
+        assert places["greeting"].startswith(("Hi", "Hello"))  # the intro is still there, above
+    assert off_screen == []
+
+
+@pytest.mark.parametrize("questionnaire_id", file_ids())
+def test_the_intro_is_at_most_three_messages(questionnaire_id):
+    assert len(by_id(questionnaire_id).intro) <= 3
