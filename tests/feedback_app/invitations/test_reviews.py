@@ -1,5 +1,8 @@
 """What an IRO reads: only their own invited people's answers, only if shared by name, always audited."""
 
+import csv
+import io
+
 import pytest
 
 from feedback_app.access import allowed
@@ -120,7 +123,7 @@ def test_the_answers_of_an_invited_conversation_are_tied_to_the_invitation_in_th
     conversation_id = answer_through(token, {"home": "good"})
     result = runner.invoke(args=["export-responses", "--format", "csv"])
     assert result.exit_code == 0
-    rows = [line.split(",") for line in result.stdout.strip().splitlines()]
+    rows = list(csv.reader(io.StringIO(result.stdout)))
     header, (row,) = rows[0], rows[1:]
     assert row[header.index("conversation")] == str(conversation_id)
     assert row[header.index("invitation")] == str(invitation_id)
