@@ -158,8 +158,10 @@ def closed_invitation(conversation: Conversation) -> Invitation | None:
     Stopped means stopped everywhere: such a conversation is neither shown nor
     changed nor sent, by the chat pages or the API, just as its /i/ link answers 410.
     """
+    if conversation.invitation_id is None:
+        return None  # an open link: nothing to read, and this runs on every request
     with reading():
-        invitation = conversation.invitation if conversation.invitation_id is not None else None
+        invitation = conversation.invitation
         if invitation is None or invitation.link_works(clock.now()):
             return None
         _ = invitation.iro  # the closed page names the IRO to ask
