@@ -6,9 +6,15 @@ Each test is one attack and what must stop it; docs/security.md says what each d
 from __future__ import annotations
 
 import re
+import stat
+from pathlib import Path
 
 import pytest
 import requests
+from sqlalchemy import create_engine, select
+
+from feedback_app.config import normalise_url
+from feedback_app.models import AuditEvent
 
 from .conftest import ACCOUNTS, PUBLIC_BASE_URL, QUESTIONNAIRE, Target, csrf_from, sign_in
 
@@ -123,3 +129,32 @@ def test_a_staff_session_never_gets_a_childs_conversation(target):
     iro = target.staff("iro")
     response = iro.get(chat, timeout=10)
     assert response.status_code in (403, 404, 409, 410) and "zebra crossing words" not in response.text
+
+
+def audit_events(target: Target, action: str) -> list[tuple[str | None, dict]]:
+    engine = create_engine(normalise_url(target.database_url))
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(select(AuditEvent.ip, AuditEvent.detail).where(AuditEvent.action == action))
+            return [(ip, detail) for ip, detail in rows]
+    finally:
+        engine.dispose()
+
+
+def test_a_forged_x_forwarded_for_is_not_believed_with_no_trusted_proxy(target):
+    browser = requests.Session()
+    page = browser.get(f"{target.url}/staff/login", timeout=10).text
+    typed = "Tr0ub4dor&3-in-the-wrong-box"
+    browser.post(f"{target.url}/staff/login", headers={"X-Forwarded-For": "6.6.6.6"},
+                 data={"csrf_token": csrf_from(page), "email": typed, "password": "x"}, timeout=10)  # fmt: skip
+    failures = audit_events(target, "sign_in_failed")
+    assert failures and all(ip == "127.0.0.1" for ip, _ in failures)
+    # ...and what was typed into the e-mail box, being no account's e-mail, is not kept.
+    assert typed.lower() not in repr(failures).lower()
+
+
+def test_the_sqlite_database_file_is_readable_by_its_owner_only(target):
+    if not target.database_url.startswith("sqlite:///"):
+        pytest.skip("a file only on SQLite")
+    path = Path(target.database_url.removeprefix("sqlite:///"))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
