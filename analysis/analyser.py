@@ -11,14 +11,15 @@ from analysis.arabic import read_arabic
 from analysis.concern import find_concern
 from analysis.confidence import UNSURE_BELOW, rule_confidence
 from analysis.language import language_of
-from analysis.result import Analysis, Evidence
+from analysis.learned import Features, SentimentModel, features_of, load_model
+from analysis.result import SENTIMENTS, Analysis, Evidence
 from analysis.sentiment import LABEL_THRESHOLD, score
 from analysis.text import prepare
 from analysis.themes import find_themes, with_theme
 
 #: Bumped whenever what `analyse` returns for a text can change, so stored
 #: results can be told apart from (and re-run with) a newer analyser.
-ANALYSER_VERSION = "2026.12.3"
+ANALYSER_VERSION = "2026.12.4"
 
 CONCERN_POLARITY = -0.5  # polarity of a disclosure that has no feeling words
 #: At most this many phrases are kept as evidence for each of sentiment and
@@ -32,7 +33,18 @@ def _bounded(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
     return tuple(dict.fromkeys(evidence))[:EVIDENCE_LIMIT]
 
 
-def analyse(text: str) -> Analysis:
+#: `analyse(text, model=SHIPPED)` uses the weights in analysis/data; pass a
+#: SentimentModel to try another, or None for the rules alone.
+SHIPPED = "shipped"
+
+
+def features(text: str) -> Features:
+    """Return what the learned layer reads of a text (for training it)."""
+    prepared = prepare(text)
+    return features_of(prepared, score(prepared), find_concern(prepared).category is not None)
+
+
+def analyse(text: str, model: SentimentModel | str | None = SHIPPED) -> Analysis:
     """Return the sentiment, themes and concern of one free-text answer.
 
     Never raises for any string, including an empty one (neutral, no themes,
@@ -44,8 +56,18 @@ def analyse(text: str) -> Analysis:
     sentiment = score(prepared)
     themes = find_themes(prepared)
     concern = find_concern(prepared)
-    language = language_of(text)
+    language = language_of(text, prepared)
     label, polarity = sentiment.label, sentiment.polarity
+    learned = load_model() if model == SHIPPED else model
+    confidence: float | None = None
+    if isinstance(learned, SentimentModel) and language == "en":
+        chances = learned.probabilities(features_of(prepared, sentiment, concern.category is not None))
+        confidence = max(chances)
+        # An unsure model keeps the rules' label (and says it is unsure):
+        # measured, that loses nothing and halves positive/negative swaps.
+        if confidence >= UNSURE_BELOW:
+            label = SENTIMENTS[chances.index(confidence)]
+            polarity = _agreeing(polarity, label, float(chances[0] - chances[1]))
     category, concern_evidence = concern.category, concern.evidence
     sentiment_evidence = sentiment.evidence
     needs_reading = language == "other"
@@ -67,7 +89,8 @@ def analyse(text: str) -> Analysis:
         # send pics"); only a text that also says something good is mixed.
         if label in ("neutral", "positive"):
             label, polarity = "negative", min(polarity, CONCERN_POLARITY)
-    confidence = rule_confidence(prepared, polarity, label, bool(sentiment_evidence))
+    if confidence is None:
+        confidence = rule_confidence(prepared, polarity, label, bool(sentiment_evidence))
     if language != "en":
         confidence = min(confidence, UNSURE_BELOW / 2)  # a short word list, or no reading at all
     return Analysis(
@@ -82,3 +105,18 @@ def analyse(text: str) -> Analysis:
         unsure=confidence < UNSURE_BELOW,
         confidence=round(confidence, 4),
     )
+
+
+def _agreeing(polarity: float, label: str, lean: float) -> float:
+    """The rules' polarity, moved just far enough to agree with the learned label.
+
+    `lean` is P(positive) - P(negative). A report that averages polarity
+    then never counts a text labelled negative as positive.
+    """
+    if label == "positive" and polarity < LABEL_THRESHOLD:
+        return max(LABEL_THRESHOLD, lean)
+    if label == "negative" and polarity > -LABEL_THRESHOLD:
+        return min(-LABEL_THRESHOLD, lean)
+    if label == "neutral":
+        return max(-LABEL_THRESHOLD / 2, min(LABEL_THRESHOLD / 2, polarity))
+    return polarity

@@ -1,6 +1,7 @@
 """Measure the analysis against labelled feedback.
 
-    python -m analysis.evaluate FILE.jsonl [--predictions OUT.jsonl]
+    python -m analysis.evaluate FILE.jsonl [--predictions OUT.jsonl] [--details]
+                                [--rules-only] [--cross-validate [--folds K] [--training DIR]]
 
 FILE.jsonl has one JSON object a line with `text`, `respondent`, `sentiment`
 (positive, negative, mixed, neutral), `themes` (a list from the taxonomy),
@@ -8,6 +9,14 @@ FILE.jsonl has one JSON object a line with `text`, `respondent`, `sentiment`
 figures (see `evaluate`); with `--predictions`, also writes one line per input
 with the text and what the analysis said. Exits 2 with a message naming the
 file and line when the input is missing or malformed.
+
+`--details` adds per-label F1, the confusion matrix, figures per respondent,
+the share of unsure results and 95% bootstrap intervals (see
+`analysis.figures`). `--rules-only` measures the rules without the learned
+layer. `--cross-validate` measures the learned layer out of fold on FILE:
+the lines are split into K folds (5 unless told), and each fold is analysed
+by a model trained on the project's training lines (`training/data`, or
+DIR) plus the other folds, never on the fold itself.
 """
 
 from __future__ import annotations
@@ -21,8 +30,13 @@ from pathlib import Path
 
 from textblob.en.sentiments import PatternAnalyzer
 
-from analysis.analyser import analyse
+from analysis.analyser import analyse, features
+from analysis.cross_validation import fold_models, folds_of
+from analysis.figures import details
+from analysis.learned import load_model
 from analysis.result import SENTIMENTS, THEMES, Analysis
+
+TRAINING_DIR = Path(__file__).resolve().parents[1] / "training" / "data"
 
 
 class EvaluationInputError(ValueError):
@@ -147,6 +161,42 @@ def evaluate(lines: Sequence[LabelledLine], analyses: Sequence[Analysis]) -> dic
     return {k: v if isinstance(v, int) else round(v, 4) for k, v in figures.items()}
 
 
+def detailed(lines: Sequence[LabelledLine], analyses: Sequence[Analysis]) -> dict:
+    """The `--details` figures for analyses of the labelled lines."""
+    counts = [
+        (len(set(line.themes) & set(a.themes)), len(set(a.themes) - set(line.themes)), len(set(line.themes) - set(a.themes)))
+        for line, a in zip(lines, analyses, strict=True)
+    ]
+    concerns = [(line.concern, a.is_concern) for line, a in zip(lines, analyses, strict=True)]
+    return details([line.sentiment for line in lines], [line.respondent for line in lines], analyses, counts, concerns)
+
+
+def cross_validated(lines: Sequence[LabelledLine], folds: int, training: Path) -> list[Analysis]:
+    """Analyse every line with a model that was not trained on it (see the module docstring).
+
+    Raises EvaluationInputError if the training folder has no labelled files.
+    """
+    files = sorted(training.glob("*.jsonl"))
+    if not files:
+        raise EvaluationInputError(f"{training}: no *.jsonl training files to cross-validate with")
+    extra = [line for path in files for line in read_labelled(path)]
+    if len(lines) < folds:
+        raise EvaluationInputError(f"cannot make {folds} folds of {len(lines)} lines; use --folds 2 to {len(lines)}")
+    split = folds_of(len(lines), folds)
+    models = fold_models(
+        [features(line.text) for line in lines],
+        [line.sentiment for line in lines],
+        split,
+        [features(line.text) for line in extra],
+        [line.sentiment for line in extra],
+    )
+    analyses: list[Analysis | None] = [None] * len(lines)
+    for fold, model in zip(split, models, strict=True):
+        for i in fold.tolist():
+            analyses[i] = analyse(lines[i].text, model=model)
+    return [a for a in analyses if a is not None]
+
+
 def write_predictions(path: Path, analyses: Sequence[Analysis]) -> None:
     """Write one JSON line per analysis. Raises OSError if the file cannot be written."""
     with path.open("w", encoding="utf-8") as out:
@@ -158,6 +208,9 @@ def write_predictions(path: Path, analyses: Sequence[Analysis]) -> None:
                 "themes": list(a.themes),
                 "concern": a.is_concern,
                 "concern_category": a.concern,
+                "unsure": a.unsure,
+                "confidence": round(a.confidence, 4),
+                "needs_reading": a.needs_reading,
             }
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
@@ -167,20 +220,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.evaluate", description=__doc__.split("\n\n")[0])
     parser.add_argument("file", type=Path, help="labelled feedback, one JSON object a line")
     parser.add_argument("--predictions", type=Path, help="also write what the analysis said, one line per input")
+    parser.add_argument("--details", action="store_true", help="add per-label F1, confusion, per respondent, intervals")
+    parser.add_argument("--rules-only", action="store_true", help="measure the rules without the learned layer")
+    parser.add_argument("--cross-validate", action="store_true", help="measure the learned layer out of fold on FILE")
+    parser.add_argument("--folds", type=int, default=5, help="folds for --cross-validate (default 5)")
+    parser.add_argument("--training", type=Path, default=TRAINING_DIR, help="training lines for --cross-validate")
     args = parser.parse_args(argv)
     try:
         lines = read_labelled(args.file)
+        if args.cross_validate:
+            analyses = cross_validated(lines, args.folds, args.training)
+        else:
+            model = None if args.rules_only else load_model()
+            analyses = [analyse(line.text, model=model) for line in lines]
     except EvaluationInputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    analyses = [analyse(line.text) for line in lines]
     if args.predictions:
         try:
             write_predictions(args.predictions, analyses)
         except OSError as error:
             print(f"error: {args.predictions}: cannot write predictions ({error.strerror})", file=sys.stderr)
             return 2
-    print(json.dumps(evaluate(lines, analyses)))
+    figures: dict = dict(evaluate(lines, analyses))
+    if args.details:
+        figures["details"] = detailed(lines, analyses)
+        figures["details"]["measured"] = (
+            f"learned layer out of fold ({args.folds} folds)" if args.cross_validate
+            else "rules only" if args.rules_only or load_model() is None else "rules and the shipped learned layer"
+        )
+    print(json.dumps(figures))
     return 0
 
 

@@ -15,19 +15,17 @@ the doubt.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Literal
 
 from analysis import lexicons
 from analysis.sentiment_lexicon import TEXTBLOB_POLARITY
-from analysis.text import KNOWN_KEYS, normalise_word, stem
+from analysis.text import KNOWN_KEYS, PreparedText, prepare, stem
 
 Language = Literal["en", "ar", "other"]
 
 MIN_WORDS = 3  # fewer Latin words than this are read as English whatever they are
 MIN_KNOWN_SHARE = 0.35  # below this share of known words, a Latin text is not English
 
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _ENGLISH = frozenset(
     line.strip()
     for line in (lexicons.DATA_DIR / "english_words.txt").read_text(encoding="utf-8").splitlines()
@@ -35,37 +33,31 @@ _ENGLISH = frozenset(
 )
 
 
-def _script(char: str) -> str:
-    if "\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f" or "\u08a0" <= char <= "\u08ff" or "\ufb50" <= char <= "\ufeff":
-        return "arabic"
-    if char.isascii() or unicodedata.name(char, "").startswith("LATIN"):
-        return "latin"
-    return "other"
+_ARABIC_LETTERS = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN_LETTERS = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
 def _known(word: str) -> bool:
-    words = normalise_word(word)
-    return all(w in _ENGLISH or w in TEXTBLOB_POLARITY or stem(w) in KNOWN_KEYS for w in words)
+    return word in _ENGLISH or word in TEXTBLOB_POLARITY or stem(word) in KNOWN_KEYS
 
 
-def language_of(text: str) -> Language:
+def language_of(text: str, prepared: PreparedText | None = None) -> Language:
     """Return "ar" for Arabic, "other" for a language the analysis cannot read, else "en".
 
-    A text with no letters at all (emoji, numbers) is "en": the analysis reads emoji.
+    A text with no letters at all (emoji, numbers) is "en": the analysis reads
+    emoji. Pass the text's `prepared` form if it is already made, to save work.
     """
-    counts = {"arabic": 0, "latin": 0, "other": 0}
-    for char in text:
-        if char.isalpha():
-            counts[_script(char)] += 1
-    letters = sum(counts.values())
-    if not letters:
-        return "en"
-    if counts["arabic"] * 2 > letters:
-        return "ar"
-    if counts["other"] * 2 > letters:
-        return "other"
-    words = _WORD.findall(text.lower().replace("\u2019", "'"))
+    if not text.isascii():
+        letters = sum(1 for char in text if char.isalpha())
+        if not letters:
+            return "en"
+        arabic = len(_ARABIC_LETTERS.findall(text))
+        if arabic * 2 > letters:
+            return "ar"
+        if (letters - arabic - len(_LATIN_LETTERS.findall(text))) * 2 > letters:
+            return "other"
+    words = [w for w in (prepared or prepare(text)).words if w.isalpha()]
     if len(words) < MIN_WORDS:
         return "en"
-    known = sum(_known(w) for w in words)
+    known = sum(1 for w in words if _known(w))
     return "en" if known >= MIN_KNOWN_SHARE * len(words) else "other"

@@ -38,6 +38,14 @@ WISH_PLAIN = -0.05  # "I want to be in the football team": a need, leaning nowhe
 WISH_KEEP = 0.4  # "I want to stay here forever"
 WHY_QUESTION = -0.3  # "why do they keep moving me?" is a complaint
 _NEGATION_STOPS = frozenset({"why", "what", "when", "where", "who", "how", "because", "which", "until", "while"})
+# After one of these a comma starts a new statement, so a negation does not
+# carry over it ("she doesn't ring, I like her"); otherwise it reaches along
+# a list ("she doesn't listen, explain or even look at me").
+_NEW_SUBJECT = frozenset({"i", "we", "you", "they", "he", "she", "it", "my", "but", "and", "so", "there", "this", "that"})
+LIST_REACH = 3  # words into the next list item a carried negation reaches
+NO_THING = -0.3  # "no calls, no visits": a lack, with no feeling word
+# "no" before these is not a lack of something ("no more moving", "no way").
+_NOT_A_THING = frozenset({"more", "longer", "matter", "way", "doubt", "wonder", "rush", "hurry", "need"})
 _WISHFUL = (Kind.WISH, Kind.REQUEST)
 SMALL_WORD = 3  # words this long or shorter pass without using up a negator's reach
 FAINT = 0.1  # TextBlob polarities weaker than this are ignored
@@ -51,6 +59,11 @@ class SentimentResult:
     label: Sentiment
     polarity: float
     evidence: tuple[Evidence, ...] = ()
+    #: The most positive and most negative clause (0.0 when none), and how
+    #: many clauses had a feeling: what the learned layer reads of the rules.
+    highest: float = 0.0
+    lowest: float = 0.0
+    clauses: int = 0
 
 
 @dataclass(slots=True)
@@ -67,8 +80,13 @@ class _Clause:
     negate_left: int = 0
     boost: float = 1.0
     boost_left: int = 0
+    negator_seen: bool = False  # a negator was in this clause (it may reach over a list)
+    last_negated: bool = False  # the last feeling word was negated ("not listen or explain")
+    bare_no: bool = False  # "no" just came: "no calls" is a complaint with no feeling word
 
     def add(self, polarity: float, negated: float | None) -> float:
+        self.bare_no = False
+        self.last_negated = self.negate_left > 0
         if self.negate_left > 0:
             if negated is not None:
                 polarity = negated
@@ -86,6 +104,7 @@ class _Clause:
     def step(self, words: int = 1) -> None:
         self.negate_left -= words
         self.boost_left -= words
+        self.bare_no = False
 
 
 def _wish_polarity(clause: _Clause, end: int, deficits: dict[int, bool], keeps: set[int]) -> float:
@@ -147,7 +166,10 @@ def score(prepared: PreparedText) -> SentimentResult:
         if word == ",":
             # "she listens, I don't like my carer": a comma ends a clause (and a
             # negation: "no, she's lovely"), so feelings either side can be mixed.
+            carried = clause.negator_seen and i + 1 < len(words) and words[i + 1] not in _NEW_SUBJECT
             clause = close(i)
+            if carried:
+                clause.negate_left, clause.negator_seen = LIST_REACH, True
             i += 1
             continue
         match = matches.get(i)
@@ -157,6 +179,11 @@ def score(prepared: PreparedText) -> SentimentResult:
             # here; they neither count nor use up a negation meant for the next word.
             if polarity is not None and abs(polarity) >= FAINT:
                 _record(clause.evidence, clause.add(polarity, None), word)
+            elif clause.bare_no and word.isalpha() and len(word) > SMALL_WORD and word not in _NOT_A_THING:
+                clause.negate_left = 0
+                _record(clause.evidence, clause.add(NO_THING, None), f"no {word}")
+            elif word in ("or", "nor") and clause.last_negated:
+                clause.negate_left = LIST_REACH  # "didn't listen or explain": both are denied
             elif word in _NEGATION_STOPS:
                 clause.negate_left = 0  # "i don't get why i was taken away": a new clause begins
             elif len(word) > SMALL_WORD:
@@ -169,6 +196,8 @@ def score(prepared: PreparedText) -> SentimentResult:
             _record(clause.evidence, clause.add(entry.value, entry.negated), prepared.phrase(match.start, match.end))
         elif kind is Kind.NEGATOR:
             clause.negate_left = int(entry.value)
+            clause.negator_seen = True
+            clause.bare_no = match.pattern == "no"
         elif kind is Kind.INTENSIFIER:
             clause.boost, clause.boost_left = entry.value, INTENSIFIER_SCOPE
         elif kind is Kind.CONTRAST:
@@ -212,4 +241,4 @@ def _label(scored: list[tuple[float, float]], mixed_marker: bool, evidence: tupl
         label = "negative"
     else:
         label = "neutral"
-    return SentimentResult(label, polarity, evidence)
+    return SentimentResult(label, polarity, evidence, max(highest, 0.0), min(lowest, 0.0), len(scored))
