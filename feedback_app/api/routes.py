@@ -81,7 +81,7 @@ def create_conversation() -> tuple[Response, int]:
         conversation = service.start(questionnaire_id, language)
     except service.UnknownQuestionnaire:
         raise ApiError(404, f"There is no questionnaire called {questionnaire_id[:64]!r}.") from None
-    return _state(conversation), 201
+    return _json_state(conversation, service.state_of_new(conversation)), 201
 
 
 @bp.get("/conversations/<token>")

@@ -190,6 +190,14 @@ def progress_of(conversation: Conversation) -> Progress:
         )
 
 
+def state_of_new(conversation: Conversation) -> ConversationState:
+    """The state of a conversation this request has just begun: nothing is answered
+    yet, so nothing needs reading (this is half of what starting one costs)."""
+    first_name = conversation.invitation.first_name if conversation.invitation_id is not None else None
+    progress = Progress(answers={}, notices={}, finished_early=False, submitted=False, first_name=first_name)
+    return state_of(conversation, progress=progress)
+
+
 def state_of(
     conversation: Conversation,
     change: str | None = None,

@@ -100,3 +100,10 @@ def test_finish_now_and_carry_on_from_a_tab_opened_before_send_change_nothing(ap
             action(stale)
         db.session.expunge_all()
         assert (service.find(token).finished_early_at is not None) == finished_early
+
+
+def test_the_state_of_a_conversation_just_begun_is_the_state_read_back(app):
+    """state_of_new skips the read a new conversation does not need; it must say the same."""
+    with app.app_context():
+        conversation = service.start(QID, "cy")
+        assert service.state_of_new(conversation) == service.state_of(conversation)
