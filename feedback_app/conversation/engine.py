@@ -42,6 +42,8 @@ class Progress:
     # Words the service adds after an answer (for example a safeguarding
     # message), keyed by question id, already in the person's language.
     notices: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # After a worrying answer: ask "Do you want to carry on?" before the next question.
+    paused: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,9 @@ class ConversationState:
     answered: int
     total: int
     previous_question_id: str | None
+    # The next question waits behind "Do you want to carry on?" (status stays
+    # "open": an answer to it is still accepted, and means carrying on).
+    paused: bool = False
 
 
 def visible_steps(q: Questionnaire, answers: Mapping[str, AnswerValue]) -> list[Message | Question]:
@@ -139,9 +144,19 @@ def conversation_state(
     shown = visible_steps(q, progress.answers)
     questions = [s for s in shown if isinstance(s, Question)]
     current = open_question(q, progress, shown)
+    reachable_ids = {s.id for s in questions if s.id in progress.answers}
+    pausing = progress.paused and current is not None and change not in reachable_ids
+    # The pause comes straight after the last answer before the open question.
+    pause_at = 1 + max(
+        (i for i, s in enumerate(shown[: shown.index(current)]) if isinstance(s, Question)), default=-1
+    ) if pausing else len(shown)
     messages: list[ChatMessage] = [ChatMessage("bot", say(t)) for t in q.intro]
     previous: str | None = None
-    for step in shown:
+    for index, step in enumerate(shown):
+        if index == pause_at:
+            # Nothing more is asked until the person says they want to carry on.
+            messages.append(ChatMessage("bot", interface_text("pause", language)))
+            break
         if isinstance(step, Message):
             messages.append(ChatMessage("bot", say(step.message)))
             continue
@@ -185,6 +200,7 @@ def conversation_state(
         answered=len(reachable),
         total=len(questions),
         previous_question_id=previous,
+        paused=pausing and changing is None,
     )
 
 
@@ -223,7 +239,7 @@ def with_answer(progress: Progress, question_id: str, value: AnswerValue) -> Pro
     answers = dict(progress.answers)
     answers.pop(question_id, None)  # a changed answer moves to the end of the order
     answers[question_id] = value
-    return Progress(answers, progress.finished_early, progress.submitted, progress.first_name, progress.notices)
+    return Progress(answers, progress.finished_early, progress.submitted, progress.first_name, progress.notices, progress.paused)
 
 
 def _before(questions: Sequence[Question], question_id: str, answers: Mapping[str, AnswerValue]) -> str | None:

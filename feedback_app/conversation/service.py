@@ -186,6 +186,7 @@ def progress_of(conversation: Conversation) -> Progress:
             notices=notices_for(conversation, [question_id for question_id, _, _, flagged in rows if flagged]),
             finished_early=conversation.finished_early_at is not None,
             submitted=conversation.submitted_at is not None,
+            paused=conversation.paused_at is not None,
             first_name=conversation.invitation.first_name if conversation.invitation_id is not None else None,
         )
 
@@ -252,7 +253,7 @@ def record_answer(
     if not _commit(key):
         return state_of(conversation)  # the same answer, stored just now by another request
     _announce(conversation, question, stored, values)
-    progress = engine.with_answer(progress, question.id, stored)
+    progress = replace(engine.with_answer(progress, question.id, stored), paused=conversation.paused_at is not None)
     if (values["analysis"] or {}).get("concern"):
         progress = progress_of(conversation)  # with the safeguarding message after this answer
     return state_of(conversation, progress=progress)
@@ -280,6 +281,11 @@ def _store(conversation: Conversation, question, stored: engine.AnswerValue, key
     )
     if key is not None:
         db.session.add(AnswerReceipt(key=key, conversation_id=conversation.id))
+    # A worrying answer pauses the chat ("Do you want to carry on?") before the
+    # next question; any other answer means the person carried on.
+    worrying = bool((values["analysis"] or {}).get("concern"))
+    if worrying or conversation.paused_at is not None:
+        conversation.paused_at = utcnow() if worrying else None
     return values
 
 
@@ -317,17 +323,20 @@ def finish_early(conversation: Conversation) -> ConversationState:
     if conversation.finished_early_at is None:
         _hold_unsent(conversation)
         conversation.finished_early_at = utcnow()
+        conversation.paused_at = None
         _commit()
     return state_of(conversation)
 
 
 def resume(conversation: Conversation) -> ConversationState:
-    """Undo "finish now": carry on with the questions not yet answered."""
+    """Undo "finish now", or answer "yes" to the pause after a worrying
+    answer: carry on with the questions not yet answered."""
     if conversation.submitted_at is not None:
         raise engine.SubmittedError("This conversation has already been sent.")
-    if conversation.finished_early_at is not None:
+    if conversation.finished_early_at is not None or conversation.paused_at is not None:
         _hold_unsent(conversation)
         conversation.finished_early_at = None
+        conversation.paused_at = None
         _commit()
     return state_of(conversation)
 

@@ -45,6 +45,9 @@ class Conversation(Base):
     language: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     finished_early_at: Mapped[datetime | None]
+    # Set when an answer raised a safeguarding concern: the chat pauses and asks
+    # "Do you want to carry on?" before the next question; cleared by carrying on.
+    paused_at: Mapped[datetime | None]
     submitted_at: Mapped[datetime | None] = mapped_column(index=True)
     # Null for an open (anonymous) link. Unique: an invitation has one conversation.
     invitation_id: Mapped[int | None] = mapped_column(ForeignKey("invitations.id", ondelete="SET NULL"), unique=True)

@@ -1,5 +1,7 @@
 """The conversation engine, driven with a small questionnaire written here."""
 
+from dataclasses import replace
+
 import pytest
 
 from feedback_app.conversation.engine import (
@@ -12,6 +14,7 @@ from feedback_app.conversation.engine import (
     open_question,
     with_answer,
 )
+from feedback_app.conversation.wording import interface_text
 from feedback_app.questionnaire.loader import parse
 
 SAMPLE = {
@@ -298,3 +301,29 @@ def test_once_sent_the_questionnaires_end_words_are_one_message_with_the_name(q)
 def test_once_sent_without_end_words_the_service_thanks_in_its_own(q):
     [thanks] = conversation_state(q, Progress(submitted=True), "en").messages
     assert thanks.text.startswith("Thank you. What you told us has been sent.")
+
+
+# ---- the pause after a worrying answer -----------------------------------------
+
+def _worried(q):
+    progress = answered(q, ("mood", "bad"), ("why_bad", "he hits me"))
+    return Progress(progress.answers, notices={"why_bad": ("Thank you for telling us.",)}, paused=True)
+
+
+def test_after_a_worrying_answer_the_next_step_waits_behind_do_you_want_to_carry_on(q):
+    state = conversation_state(q, _worried(q), "en")
+    said = [m.text for m in state.messages]
+    assert said[-2:] == ["Thank you for telling us.", interface_text("pause", "en")]
+    assert "Nearly done." not in said and "Talk about?" not in said  # the message and question after it wait
+    assert state.status == "open" and state.paused and state.question.question.id == "topics"
+
+
+def test_carrying_on_asks_the_next_question_again(q):
+    state = conversation_state(q, replace(_worried(q), paused=False), "en")
+    assert [m.text for m in state.messages][-2:] == ["Nearly done.", "Talk about?"]
+    assert not state.paused
+
+
+def test_changing_an_earlier_answer_during_the_pause_is_not_held_up_by_it(q):
+    state = conversation_state(q, _worried(q), "en", change="mood")
+    assert state.question.question.id == "mood" and not state.paused
