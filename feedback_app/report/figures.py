@@ -43,7 +43,7 @@ from .year import ReportingYear
 WHO = tuple(f"child:{band}" for band in AGE_BANDS) + tuple(a for a in AUDIENCES if a != "child")
 # Emerging phrases are read from at most this many of the year's free-text answers
 # (the newest), so that the report's memory does not grow with the year's answers.
-EMERGING_SAMPLE = 3000
+EMERGING_SAMPLE = 1000
 EMERGING_SHOWN = 15
 STOPS_SHOWN = 5
 

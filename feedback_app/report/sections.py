@@ -231,7 +231,8 @@ def _closed_table(
         )  # fmt: skip
     rows.append((text("People who answered"), count(answered), NO_CELL, count(answered_before), NO_CELL, NO_CELL))
     note = " (people could choose more than one)" if question.several else ""
-    chart = Chart(
+    # A question that records a choice about the answers (consent to quote, sharing) gets no chart.
+    chart = None if question.records else Chart(
         f"chart-{table_id}",
         f"{question.text}{note}",
         tuple(label for _, label, _ in question.options),

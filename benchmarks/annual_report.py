@@ -1,0 +1,188 @@
+"""How long the annual report takes, and how much memory, with a big council's two years of answers.
+
+    nice .venv/bin/python benchmarks/annual_report.py [--conversations 100000] [--database URL]
+
+Fills a fresh database (SQLite in a temporary folder unless --database names
+one, which is emptied first) with N conversations, about 15 answers each
+(100,000 conversations make about 1.5 million answers), spread over the two
+reporting years 2024-25 and 2025-26, using bulk inserts. Free-text answers
+carry a stored analysis, as the service leaves them. Then it times the
+report page for 2025-26 (as the IRO manager, through the test client) and
+each export, and measures each one's peak Python memory with tracemalloc in
+a second run. Targets on the project's machine: the page in 3 s or less, the
+Word document in 10 s or less, and peak memory that does not grow with N
+(run it with two sizes and compare). Not a test: timings depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import secrets
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import insert, text  # noqa: E402
+
+from analysis import ANALYSER_VERSION, analyse  # noqa: E402
+from feedback_app import create_app, question_types  # noqa: E402
+from feedback_app.access import COMMAND_LINE  # noqa: E402
+from feedback_app.auth import sessions  # noqa: E402
+from feedback_app.auth.accounts import create_user  # noqa: E402
+from feedback_app.conversation import service  # noqa: E402
+from feedback_app.extensions import db  # noqa: E402
+from feedback_app.models import Answer, Base, Conversation, SafeguardingAlert  # noqa: E402
+from feedback_app.questionnaire import registry  # noqa: E402
+from feedback_app.report.exports import export  # noqa: E402
+from feedback_app.report.year import ReportingYear  # noqa: E402
+
+YEAR = ReportingYear(2025)
+FIRST_DAY = datetime(2024, 4, 1, tzinfo=UTC)
+SPAN = datetime(2026, 3, 31, 23, tzinfo=UTC) - FIRST_DAY
+SENT_SHARE = 0.85
+ALERTS = 300
+BATCH = 5000
+TEXTS = (
+    "My IRO really listens to me and always explains what is happening.",
+    "I hate my review meetings because there are too many people there.",
+    "My foster carers are kind and it feels like home.",
+    "Nobody told me when my review was.",
+    "I want to see my brother more, we only get an hour a month.",
+    "Things are ok. I started football on Saturdays.",
+    "The review notes came really late again.",
+    "My social worker keeps changing and I have to explain everything again.",
+    "I like my new school and I have made friends.",
+    "I would like more pocket money and a later bedtime.",
+)
+
+
+def fill(n: int, rng: random.Random) -> int:
+    """Add n conversations and their answers with bulk inserts; returns the number of answers."""
+    analyses = {t: analyse(t).to_dict() for t in TEXTS}
+    versions = []
+    for questionnaire_id in registry.available():
+        started = service.start(questionnaire_id)
+        q = service.questionnaire_of(started)
+        versions.append((started.questionnaire_version_id, questionnaire_id, q))
+    db.session.commit()
+    answers_made = 0
+    conversation_rows: list[dict] = []
+    answer_rows: list[dict] = []
+    next_id = (db.session.scalar(text("SELECT max(id) FROM conversations")) or 0) + 1
+
+    def flush() -> None:
+        if conversation_rows:
+            db.session.execute(insert(Conversation), conversation_rows)
+            conversation_rows.clear()
+        if answer_rows:
+            db.session.execute(insert(Answer), answer_rows)
+            answer_rows.clear()
+        db.session.commit()
+
+    for i in range(n):
+        version_id, questionnaire_id, q = versions[i % len(versions)]
+        conversation_id = next_id + i
+        created = FIRST_DAY + SPAN * rng.random()
+        sent = rng.random() < SENT_SHARE
+        conversation_rows.append(
+            {
+                "id": conversation_id, "token": secrets.token_hex(16), "questionnaire_version_id": version_id,
+                "questionnaire_id": questionnaire_id, "audience": q.audience, "language": "en", "created_at": created,
+                "submitted_at": created + timedelta(minutes=rng.randint(3, 20)) if sent else None,
+            }
+        )  # fmt: skip
+        questions = q.questions if sent else q.questions[: rng.randint(1, len(q.questions))]
+        for question in questions:
+            kind = question_types.of(question)
+            words = rng.choice(TEXTS)
+            picks = rng.sample([o.value for o in question.options], k=min(2, len(question.options))) if question.options else []
+            value = kind.example(picks, words)
+            is_text = kind.answer == "text"
+            answer_rows.append(
+                {
+                    "conversation_id": conversation_id, "question_id": question.id, "value": value, "skipped": False,
+                    "answered_at": created, "analysis": analyses[words] if is_text else None,
+                    "analyser_version": ANALYSER_VERSION if is_text else None,
+                }
+            )  # fmt: skip
+            answers_made += 1
+        if len(answer_rows) >= BATCH * 10:
+            flush()
+    flush()
+    alerts = []
+    for _ in range(ALERTS):
+        created = FIRST_DAY + SPAN * rng.random()
+        acknowledged = created + timedelta(hours=rng.choice([1, 3, 20, 30, 70]))
+        alerts.append(
+            {
+                "created_at": created, "questionnaire_id": "benchmark", "question_id": "worries", "category": "unsafe",
+                "evidence": [], "text": "made up for the benchmark", "acknowledged_at": acknowledged,
+            }
+        )  # fmt: skip
+    db.session.execute(insert(SafeguardingAlert), alerts)
+    db.session.commit()
+    return answers_made
+
+
+def measure(label: str, work: Callable[[], object]) -> None:
+    start = time.perf_counter()
+    work()
+    seconds = time.perf_counter() - start
+    tracemalloc.start()
+    work()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"{label:<28} {seconds:7.2f} s   peak Python memory {peak / 1e6:7.1f} MB", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--conversations", type=int, default=100_000)
+    parser.add_argument("--database", help="a database URL to fill (emptied first); default: SQLite in a temporary folder")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        url = args.database or f"sqlite:///{Path(folder) / 'report-benchmark.db'}"
+        app = create_app({"TESTING": True, "DATABASE_URL": url, "RATELIMIT_ENABLED": False})
+        with app.app_context():
+            Base.metadata.drop_all(db.engine)
+            Base.metadata.create_all(db.engine)
+            started = time.perf_counter()
+            answers = fill(args.conversations, random.Random(7))
+            print(f"{args.conversations:,} conversations, {answers:,} answers in {time.perf_counter() - started:.0f} s ({url.split(':')[0]})")
+            manager = create_user("manager@benchmark.example", "iro_manager", secrets.token_urlsafe(16), "Benchmark manager")
+            key = sessions.open_session(manager)
+            db.session.commit()
+        client = app.test_client()
+        with client.session_transaction() as cookie_session:
+            cookie_session[sessions.SESSION_KEY] = key
+
+        def page() -> None:
+            response = client.get(f"/staff/report?year={YEAR.name}")
+            assert response.status_code == 200, response.status_code
+
+        def file(fmt: str) -> Callable[[], None]:
+            def write() -> None:
+                with app.app_context():
+                    size = sum(len(chunk) for chunk in export(COMMAND_LINE, YEAR, fmt))
+                assert size > 0
+
+            return write
+
+        measure(f"page /staff/report {YEAR.name}", page)
+        measure("Word (.docx)", file("docx"))
+        measure("spreadsheet (.xlsx)", file("xlsx"))
+        measure("answers (.csv)", file("csv"))
+        with app.app_context():
+            db.engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
