@@ -70,10 +70,9 @@ def _signed_in_staff() -> bool:
 
 
 def _unexpected_error(error: Exception):
-    # Never leave a half-done transaction behind a 500.
+    # Never leave a half-done transaction behind a 500. (An HTTPException never
+    # comes here: Flask gives it to the more specific `_http_error`.)
     _roll_back()
-    if isinstance(error, HTTPException):  # pragma: no cover - handled above
-        return _http_error(error)
     from flask import current_app
 
     current_app.logger.exception("unexpected error on %s %s", request.method, request.path)

@@ -88,8 +88,7 @@ def _answer_text(value: Any, skipped: bool) -> str:
 
 
 def _invitation_of(conversation: Conversation) -> str:
-    invitation_id = getattr(conversation, "invitation_id", None)
-    return "" if invitation_id is None else str(invitation_id)
+    return "" if conversation.invitation_id is None else str(conversation.invitation_id)
 
 
 @click.command("export-responses")

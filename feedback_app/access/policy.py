@@ -195,9 +195,9 @@ class Policy:
 
     def role_of(self, user: Principal | None) -> Role | None:
         """The role of an active `user`; None for nobody, a deactivated account or an unknown role."""
-        if user is None or not getattr(user, "active", False):
+        if user is None or not user.active:
             return None
-        return self.roles.get(getattr(user, "role", None) or "")
+        return self.roles.get(user.role)
 
     def may(self, user: Principal | None, capability: str) -> bool:
         if capability not in CAPABILITIES:

@@ -4,23 +4,12 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from ..models import StaffUser
 from ..vocabulary import AUDIENCES, PARTICIPATION
 from .service import questionnaires_for, title_of
-
-try:  # WTForms 3.3 wants option objects; older versions take (value, label) pairs.
-    from wtforms.fields.choices import SelectChoice
-
-    def _choice(value: str, label: str) -> object:
-        return SelectChoice(value, label)
-except ImportError:  # pragma: no cover - older WTForms
-
-    def _choice(value: str, label: str) -> object:
-        return (value, label)
-
-
 
 
 class InvitationForm(FlaskForm):
@@ -38,16 +27,16 @@ class InvitationForm(FlaskForm):
     def fill_choices(self, audience: str | None, iros: list[StaffUser] | None) -> None:
         """Offer the questionnaires (only `audience`'s, when known) and, for
         someone who may name another IRO, the IROs to choose from."""
-        self.audience.choices = [_choice(value, audience.one.capitalize()) for value, audience in AUDIENCES.items()]
+        self.audience.choices = [SelectChoice(value, audience.one.capitalize()) for value, audience in AUDIENCES.items()]
         groups: dict[str, list] = {}
         for q in questionnaires_for(audience if audience in AUDIENCES else None):
-            groups.setdefault(f"For {AUDIENCES[q.audience].group.lower()}", []).append(_choice(q.id, title_of(q)))
+            groups.setdefault(f"For {AUDIENCES[q.audience].group.lower()}", []).append(SelectChoice(q.id, title_of(q)))
         self.questionnaire.choices = groups
         if iros is None:
             del self.iro
         else:
-            self.iro.choices = [_choice("", "Choose an IRO")] + [
-                _choice(str(person.id), f"{person.display_name} ({person.email})") for person in iros
+            self.iro.choices = [SelectChoice("", "Choose an IRO")] + [
+                SelectChoice(str(person.id), f"{person.display_name} ({person.email})") for person in iros
             ]
 
 
@@ -60,7 +49,7 @@ class ParticipationForm(FlaskForm):
 
     code = SelectField(
         "How did the child take part in the review?",
-        choices=[_choice("", "Choose a code")] + [_choice(code, f"{code}: {word.staff}") for code, word in PARTICIPATION.items()],
+        choices=[SelectChoice("", "Choose a code")] + [SelectChoice(code, f"{code}: {word.staff}") for code, word in PARTICIPATION.items()],
         validators=[InputRequired("Choose the code that says how the child took part.")],
     )
 

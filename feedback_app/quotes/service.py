@@ -94,10 +94,10 @@ def quotable_answers(user: Principal):
 
 def known_names(answer: Answer) -> tuple[str, ...]:
     """Names the service knows for the person (their first name, their IRO), for redaction."""
-    invitation = getattr(answer.conversation, "invitation", None)
-    names = [getattr(invitation, "first_name", None)]
-    iro = getattr(invitation, "iro", None)
-    names += (getattr(iro, "display_name", "") or "").split()
+    invitation = answer.conversation.invitation
+    if invitation is None:
+        return ()
+    names = [invitation.first_name, *(invitation.iro.display_name.split() if invitation.iro else ())]
     return tuple(name for name in names if name)
 
 

@@ -121,7 +121,7 @@ def _alert_of(conversation: Conversation) -> SafeguardingAlert | None:
 def _new_alert(
     conversation: Conversation, answer_id: int | None, question_id: str, text: str, analysis: Mapping[str, Any]
 ) -> SafeguardingAlert:
-    invitation = getattr(conversation, "invitation", None)
+    invitation = conversation.invitation
     return SafeguardingAlert(
         created_at=now(),
         conversation_id=conversation.id,
@@ -131,8 +131,8 @@ def _new_alert(
         category=str(analysis["concern"]),
         evidence=concern_phrases(analysis),
         text=text,
-        invited=getattr(conversation, "invitation_id", None) is not None,
-        iro_id=getattr(invitation, "iro_id", None),
+        invited=conversation.invitation_id is not None,
+        iro_id=invitation.iro_id if invitation is not None else None,
     )
 
 

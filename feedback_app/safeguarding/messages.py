@@ -15,7 +15,7 @@ from ..models import Conversation
 
 def is_invited(conversation: Conversation) -> bool:
     """Whether the conversation came from an invitation (so the person can be followed up)."""
-    return getattr(conversation, "invitation_id", None) is not None
+    return conversation.invitation_id is not None
 
 
 def safeguarding_notice(conversation: Conversation, language: str) -> tuple[str, ...]:

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import EqualTo, InputRequired, Length, Optional
 
 from ..access import ROLES
 
-try:  # WTForms 3.3 wants option objects; older versions take (value, label) pairs.
-    from wtforms.fields.choices import SelectChoice
-
-    ROLE_CHOICES: list = [SelectChoice(value, label) for value, label in ROLES.items()]
-except ImportError:  # pragma: no cover - older WTForms
-    ROLE_CHOICES = list(ROLES.items())
+ROLE_CHOICES = [SelectChoice(value, label) for value, label in ROLES.items()]
 
 
 class NewUserForm(FlaskForm):

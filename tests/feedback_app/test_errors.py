@@ -37,3 +37,16 @@ def test_a_missing_table_on_sqlite_is_still_a_500(tmp_path):
     app = make_app(f"sqlite:///{tmp_path / 'empty.db'}")  # no schema in it
     response = app.test_client().post("/api/v1/conversations", json={"questionnaire": "young-person-before-review"})
     assert response.status_code == 500
+
+
+def test_an_http_error_raised_in_a_view_is_answered_as_itself_not_as_an_unexpected_error(app, caplog):
+    # Why errors.py's catch-all needs no HTTPException branch: Flask gives it to the HTTP handler.
+    from werkzeug.exceptions import Conflict
+
+    @app.get("/api/v1/raises-conflict")
+    def raises_conflict():
+        raise Conflict("That was changed by someone else.")
+
+    response = app.test_client().get("/api/v1/raises-conflict")
+    assert (response.status_code, response.get_json()) == (409, {"error": "That was changed by someone else."})
+    assert not [r for r in caplog.records if "unexpected error" in r.getMessage()]
