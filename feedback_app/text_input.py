@@ -2,7 +2,8 @@
 
 A child's words may arrive with a character no database or page can hold:
 a lone UTF-16 surrogate (``"\\udc00"`` is valid JSON, but not text), a NUL
-byte (PostgreSQL refuses it in text), or another control character. Such a
+byte (PostgreSQL refuses it in text), another control character, or a
+noncharacter (U+FFFE and the like, which HTML counts as an error). Such a
 character once stopped a disclosure's alert from being stored while the
 child was told that someone would be told.
 
@@ -34,9 +35,12 @@ from werkzeug.datastructures import ImmutableMultiDict
 
 REPLACEMENT = "\ufffd"
 
-# C0 controls but tab (\x09) and newline (\x0a), DEL and the C1 controls, and
-# every surrogate code point (which in a Python str can only be a lone one).
-_UNWANTED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# C0 controls but tab (\x09) and newline (\x0a), DEL and the C1 controls, every
+# surrogate code point (which in a Python str can only be a lone one), and the
+# noncharacters (U+FDD0-U+FDEF and the last two of each plane), which are not
+# text and which HTML counts as an error.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+_UNWANTED = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
 
 
 def clean(text: str) -> str:

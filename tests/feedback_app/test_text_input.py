@@ -16,6 +16,7 @@ from feedback_app.text_input import REPLACEMENT, clean, clean_data
         ("hits me \udc00 at night", f"hits me {REPLACEMENT} at night"),  # a lone low surrogate
         ("\ud83d alone", f"{REPLACEMENT} alone"),  # half of an emoji's surrogate pair
         ("a\x00b", f"a{REPLACEMENT}b"),  # NUL: PostgreSQL refuses it in text
+        ("not\ufffe text\U0010ffff", f"not{REPLACEMENT} text{REPLACEMENT}"),  # noncharacters: HTML refuses them
         ("bell\x07 escape\x1b del\x7f c1\x85", f"bell{REPLACEMENT} escape{REPLACEMENT} del{REPLACEMENT} c1{REPLACEMENT}"),
     ],
 )
@@ -57,3 +58,16 @@ def test_a_commands_text_options_are_cleaned_like_every_other_door(app, runner):
     assert result.exit_code == 0, result.output
     with app.app_context():
         assert db.session.scalars(select(StaffUser.display_name)).one() == f"Sam{REPLACEMENT} Jones"
+
+
+def test_the_reviews_import_stores_no_text_so_odd_characters_are_counted_or_clearly_refused(app, runner, tmp_path):
+    # The import door keeps only counts and a keyed hash of each review, so nothing to clean:
+    # a NUL or control character in a cell is counted, bytes that are not UTF-8 are refused by name.
+    good = tmp_path / "odd.csv"
+    good.write_text("CHILD,DOB,REVIEW,REVIEW_CODE\nC\x00\x1b1,01/01/2012,15/06/2025,PN1\n", encoding="utf-8")
+    result = runner.invoke(args=["import-reviews", str(good)])
+    assert result.exit_code == 0 and "1 counted" in result.output, result.output
+    bad = tmp_path / "surrogate.csv"
+    bad.write_bytes(b"CHILD,DOB,REVIEW,REVIEW_CODE\nC\xed\xb0\x80,01/01/2012,15/06/2025,PN1\n")
+    result = runner.invoke(args=["import-reviews", str(bad)])
+    assert result.exit_code != 0 and "is not a UTF-8 CSV file" in result.output and "Traceback" not in result.output
