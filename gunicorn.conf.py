@@ -24,3 +24,6 @@ limit_request_field_size = 8190
 # X-Forwarded-* from the proxy in front are read by the app (FLASK_TRUSTED_PROXIES,
 # Werkzeug's ProxyFix), not by gunicorn, so there is one rule for which proxy to trust.
 forwarded_allow_ips = ""
+# gunicorn 23+ opens a control socket in the home folder by default: nothing here uses it,
+# and several masters on one machine (two services, or the tests) would share its path.
+control_socket_disable = True
