@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from statistics import median
 
-from sqlalchemy import ColumnElement, case, func, literal_column, select
+from sqlalchemy import ColumnElement, case, func, literal_column, or_, select
 
 from analysis.emerging import emerging_phrases
 from analysis.result import Analysis
@@ -120,6 +120,7 @@ class YearFigures:
     analysed: dict[str, int]  # audience: free-text answers analysed
     themes: dict[str, dict[str, ThemeCount]]  # audience: theme: counts
     sentiment: dict[str, dict[str, int]]  # audience: sentiment: answers
+    unsure: dict[str, int]  # audience: answers whose sentiment the analysis was unsure of, or could not read
     safeguarding: Safeguarding
     quotes: list[Quote] = field(default_factory=list)
     emerging: list[tuple[str, int]] = field(default_factory=list)
@@ -151,6 +152,7 @@ def year_figures(user: Principal, year: ReportingYear, *, details: bool = True) 
         analysed=_analysed(user, period),
         themes=_themes(user, period),
         sentiment=_sentiment(user, period),
+        unsure=_unsure(user, period),
         safeguarding=_safeguarding(user, period),
         quotes=_quotes(user, period) if details else [],
         emerging=_emerging(user, period) if details else [],
@@ -396,6 +398,20 @@ def _sentiment(user: Principal, period: Period) -> dict[str, dict[str, int]]:
     for audience, name, count in rows:
         found.setdefault(audience, dict.fromkeys(SENTIMENTS, 0))[name] = count
     return found
+
+
+def _unsure(user: Principal, period: Period) -> dict[str, int]:
+    """Written answers a person should read because the analysis was unsure of them (counted apart)."""
+    doubtful = or_(
+        Answer.analysis["unsure"].as_boolean().is_(True), Answer.analysis["needs_reading"].as_boolean().is_(True)
+    )
+    rows = db.session.execute(
+        select(Conversation.audience, func.sum(case((doubtful, 1), else_=0)))
+        .join(Conversation, Conversation.id == Answer.conversation_id)
+        .where(*_analysed_answers(user, period))
+        .group_by(Conversation.audience)
+    )
+    return dict.fromkeys(AUDIENCES, 0) | {audience: int(n or 0) for audience, n in rows}
 
 
 def _quotes(user: Principal, period: Period) -> list[Quote]:

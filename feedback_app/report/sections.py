@@ -304,6 +304,14 @@ def _sentiment_table(this: YearFigures, last: YearFigures, audience: str) -> Tab
         for s in SENTIMENTS
     ]  # fmt: skip
     rows.append((text("Written answers"), count(whole), NO_CELL, count(whole_before), NO_CELL, NO_CELL))
+    doubt = part_of(this.unsure.get(audience, 0), sum(raw.values())) if this.unsure.get(audience) else Figure(0)
+    doubt_before = (
+        part_of(last.unsure.get(audience, 0), sum(raw_before.values())) if last.unsure.get(audience) else Figure(0)
+    )
+    rows.append(
+        (text("Of these, the analysis was unsure (a person should read them)"), count(doubt), share(doubt, whole),
+         count(doubt_before), share(doubt_before, whole_before), NO_CELL)
+    )  # fmt: skip
     columns = ("Sentiment", f"{this.year.name} answers", f"{this.year.name} share", f"{last.year.name} answers",
                f"{last.year.name} share", "Change")  # fmt: skip
     chart = Chart(

@@ -79,3 +79,20 @@ def test_a_year_that_is_not_one_is_refused_with_a_reason(app, client, make_accou
 def test_other_roles_are_refused(app, client, make_account, role):
     sign_in_quickly(app, client, make_account(role))
     assert client.get("/staff/report").status_code in (403, 404)
+
+
+def test_answers_the_analysis_was_unsure_of_are_counted_apart(app, client, make_account):
+    from feedback_app.extensions import db
+    from feedback_app.models import Answer
+    from tests.feedback_app.responses.builders import PRAISE
+
+    with app.app_context():
+        build_known_years()
+        for answer in db.session.query(Answer).filter(Answer.analyser_version.is_not(None)):
+            if answer.value == PRAISE:
+                answer.analysis = {**answer.analysis, "unsure": True}
+        db.session.commit()
+    sign_in_quickly(app, client, make_account("iro_manager"))
+    html = client.get("/staff/report?year=2025-26").get_data(as_text=True)
+    assert row(html, "sentiment-child", "Written answers")[1] == "10"
+    assert row(html, "sentiment-child", "Of these, the analysis was unsure (a person should read them)")[1:3] == ["5", "50%"]
