@@ -125,6 +125,12 @@ CONCERNS: list[tuple[str, str]] = [
     ("my cousin says his stepdad kicks him", "abuse"),
     ("my daughter told me the older girls hurt her at the unit", "abuse"),
     ("our neighbour locks the kids in the shed", "abuse"),
+    ("she said her dad drags her up the stairs by her hair", "abuse"),
+    ("when mum has been drinking i hide in my wardrobe", "unsafe"),
+    ("the police got called to our house again last night", "unsafe"),
+    ("i took a load of my nans pills", "self_harm"),
+    ("nobody picks me up from the club and i walk home in the dark", "neglect"),
+    ("i stay out till 3 most nights with older lads", "missing_exploitation"),
     # grooming and indirect sexual harm
     ("a man on fortnite keeps asking for pics of me", "sexual_harm"),
     ("he wants me to send him a selfie in my bra", "sexual_harm"),
@@ -204,4 +210,7 @@ NOT_CONCERNS: list[str] = [
     "the test nearly killed me lol",
     "i have panic attacks before exams",
     "nobody has ever made me feel unsafe",
+    "my carer pushes me to do my homework",
+    "the social worker took my phone number",
+    "my sister is on the pill",
 ]
