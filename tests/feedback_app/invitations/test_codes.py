@@ -11,8 +11,7 @@ from feedback_app.invitations import codes, service
 from feedback_app.models import Invitation
 from tests.conftest import csrf_token, fresh_app
 from tests.feedback_app.auth.staff_helpers import sign_in_quickly
-
-from .conftest import QUESTIONNAIRES
+from tests.feedback_app.invitations.helpers import QUESTIONNAIRES
 
 UNAMBIGUOUS = re.compile(r"[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
 
