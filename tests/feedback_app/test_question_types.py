@@ -1,5 +1,6 @@
 """Each question type has one handler, and the service refuses to start without all its pieces."""
 
+import types
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,17 @@ def test_a_partial_left_without_its_type_stops_start_up(monkeypatch):
     monkeypatch.delitem(QUESTION_TYPES, "quick_reply")
     with pytest.raises(RuntimeError, match="quick_reply.html is for a question type that has no handler"):
         make_app("sqlite://")
+
+
+def test_a_handler_written_but_not_listed_stops_start_up():
+    written = types.ModuleType("feedback_app.question_types.slider")
+    written.Slider = type("Slider", (ChoiceType,), {"name": "slider", "__module__": written.__name__})
+    assert question_types.unlisted_handlers([written], QUESTION_TYPES) == ["feedback_app.question_types.slider.Slider"]
+    assert question_types.unlisted_handlers([written], {**QUESTION_TYPES, "slider": written.Slider()}) == []
+
+
+def test_every_handler_the_package_holds_is_listed():
+    assert question_types.unlisted_handlers(question_types._handler_modules(), QUESTION_TYPES) == []
 
 
 def test_an_api_document_that_leaves_a_type_out_stops_start_up(monkeypatch):
