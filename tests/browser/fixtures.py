@@ -1,8 +1,7 @@
 """Browser fixtures: one Chromium for the whole run, the app on a localhost port.
 
 A plugin (tests/conftest.py), so any folder's browser tests may use them; a
-module that serves the app its own way overrides `live_app` and `base_url`
-(with `serve`) and `_clean_database`.
+module that serves the app its own way overrides `live_app` alone.
 
 Every browser test is skipped, with the reason, when Chromium is missing,
 unless `REQUIRE_BROWSER=1` (as CI sets it), which turns the skip into a
@@ -73,9 +72,10 @@ def serve(app) -> Iterator[str]:
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def base_url(live_app) -> Iterator[str]:
-    """The app, served on a localhost port for the whole run."""
+    """The app, served on a localhost port for one test module (so that a
+    module serving its own `live_app` gets its own server)."""
     with serve(live_app) as url:
         yield url
 

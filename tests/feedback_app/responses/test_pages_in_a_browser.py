@@ -1,13 +1,11 @@
 """The reporting pages in Chromium: WCAG 2.2 AA by axe-core, nothing wider than a 320px
 phone, and no error in the browser (a Content-Security-Policy breach shows as one).
 
-The browser fixtures come from tests/browser/fixtures.py; `live_app`, `base_url`
-and `_clean_database` are replaced here to serve the test questionnaires.
+The browser fixtures come from tests/browser/fixtures.py; `live_app` is
+replaced here to serve the test questionnaires.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select
@@ -17,9 +15,8 @@ from feedback_app.auth.accounts import create_user
 from feedback_app.extensions import db
 from feedback_app.models import BankedQuote, YouSaidWeDid
 from feedback_app.quotes import service
-from tests.browser.fixtures import serve
 from tests.browser.test_accessibility import assert_accessible
-from tests.conftest import empty_database, make_app
+from tests.conftest import make_app
 from tests.feedback_app.auth.staff_helpers import PASSWORD
 from tests.feedback_app.responses.builders import (
     COMPLAINT,
@@ -40,18 +37,6 @@ CICC = "cicc@council.example"
 @pytest.fixture(scope="module")
 def live_app(_schema: str):
     return make_app(_schema, **SETTINGS)
-
-
-@pytest.fixture(scope="module")
-def base_url(live_app) -> Iterator[str]:
-    with serve(live_app) as url:
-        yield url
-
-
-@pytest.fixture
-def _clean_database(live_app) -> Iterator[None]:
-    yield
-    empty_database(live_app)
 
 
 @pytest.fixture
