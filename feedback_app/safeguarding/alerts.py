@@ -25,8 +25,6 @@ from ..extensions import db
 from ..links import full_link
 from ..models import Answer, Conversation, FurtherWords, SafeguardingAlert, StaffUser, utcnow
 from ..models.safeguarding import EMAIL_FAILED, EMAIL_SENT
-from ..questionnaire import registry
-from ..questionnaire.loader import staff_text
 from . import notify
 from .working_days import one_working_day_after
 
@@ -180,13 +178,6 @@ def email_alert(alert: SafeguardingAlert, *, audit_action: str | None = None) ->
 def link_to(alert: SafeguardingAlert) -> str:
     """The alert's page as a full link, from PUBLIC_BASE_URL, never the request (the e-mail's "sign in here")."""
     return full_link(f"/staff/safeguarding/{alert.id}")
-
-
-def questionnaire_title(questionnaire_id: str) -> str:
-    loaded = registry.current(questionnaire_id)
-    if loaded is None:
-        return questionnaire_id
-    return staff_text(loaded.questionnaire.title, loaded.questionnaire)
 
 
 def waiting_since(alert: SafeguardingAlert) -> datetime:

@@ -40,6 +40,7 @@ class AlertRow:
     due: datetime
     overdue: bool
     late: bool
+    questionnaire: str  # in words: title and who it is for
 
 
 @bp.get("")
@@ -141,7 +142,6 @@ def _page(found: SafeguardingAlert, user: StaffUser, form: AcknowledgeForm) -> s
         retry_form=RetryEmailForm(),
         question=_question_text(found),
         subject=who.subject_of(found),
-        questionnaire=alerts.questionnaire_title(found.questionnaire_id),
         changed_since=found.answer is not None and found.answer.value != found.text,
     )
 
@@ -155,7 +155,10 @@ def needs_attention():
 
 
 def _row(alert: SafeguardingAlert, now: datetime) -> AlertRow:
-    return AlertRow(alert, alerts.due_at(alert), alerts.is_overdue(alert, now), alerts.was_late(alert))
+    return AlertRow(
+        alert, alerts.due_at(alert), alerts.is_overdue(alert, now), alerts.was_late(alert),
+        who.subject_of(alert).questionnaire,
+    )  # fmt: skip
 
 
 def _question_text(found: SafeguardingAlert) -> str:

@@ -102,6 +102,9 @@ def say_in_chat(client, url: str, text: str) -> str:
     for _ in range(40):
         html = client.get(url).get_data(as_text=True)
         question_id, is_text = open_question(html)
+        if question_id is None and 'value="resume"' in html:  # paused after a worrying answer: carry on
+            assert client.post(url, data={"csrf_token": csrf_token(html), "action": "resume"}).status_code == 303
+            continue
         assert question_id, "the conversation ended before a free-text question"
         fields = {"csrf_token": csrf_token(html), "question_id": question_id}
         if is_text:
