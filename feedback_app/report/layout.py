@@ -107,6 +107,12 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     chart: Chart | None = None
 
+    def __post_init__(self) -> None:
+        # A chart whose every bar is hidden shows nothing: leave it out (the table says why).
+        chart = self.chart
+        if chart is not None and all(v is None for v in (*chart.this_year, *chart.last_year)):
+            object.__setattr__(self, "chart", None)
+
 
 Block = Paragraph | Subheading | Bullets | QuoteText | Table
 

@@ -157,10 +157,7 @@ def _route_table(this: YearFigures, last: YearFigures) -> Table:
     suppressed = {}
     for year in (this, last):
         started = suppress({k: v[0] for k, v in year.by_route.items()})
-        sent = suppress(
-            {k: v[1] for k, v in year.by_route.items()},
-            also_hidden={k for k, v in year.by_route.items() if part_of(v[1], v[0]).suppressed},
-        )
+        sent = suppress({k: v[1] for k, v in year.by_route.items()})
         suppressed[year.year] = (started, sent)
     (s1, t1), (s2, t2) = suppressed[this.year], suppressed[last.year]
     for key, name in names.items():

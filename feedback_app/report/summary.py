@@ -7,7 +7,7 @@ change a rise or a fall only when it is meaningful (`report.change`).
 
 from __future__ import annotations
 
-from ..small_numbers import SMALLEST_GROUP, Figure, figure, part_of, suppress
+from ..small_numbers import SMALLEST_GROUP, figure, part_of, suppress
 from ..vocabulary import AUDIENCES, THEMES
 from .change import change_in_words
 from .figures import ClosedQuestion, YearFigures
@@ -26,7 +26,7 @@ def summary_sentences(this: YearFigures, last: YearFigures) -> list[str]:
     sentences = [_who_sent(this, last)]
 
     started, sent = this.started, this.sent
-    if part_of(sent, started).count is not None and figure(started).count is not None:
+    if figure(sent).count is not None and figure(started).count is not None:
         change = change_in_words((sent, started), (last.sent, last.started), before)
         sentences.append(
             f"{sent} of the {started} conversations started in {now} were sent ({_pct(sent, started)})"
@@ -82,16 +82,16 @@ def summary_sentences(this: YearFigures, last: YearFigures) -> list[str]:
 
 def _who_sent(this: YearFigures, last: YearFigures) -> str:
     """Who sent their views, per audience, hiding what the taking-part table hides."""
-    sent = part_of(this.sent, this.started) if figure(this.started).count is not None else Figure(None)
+    sent = figure(this.sent)
     if sent.count is None:
         return f"The number of people who sent their views in {this.year.name} is too small to give."
     in_table = people(this)["sent"]
     raw = {a: sum(w.sent for who, w in this.taking_part.items() if who.split(":")[0] == a) for a in AUDIENCES}
     started = {a: sum(w.started for who, w in this.taking_part.items() if who.split(":")[0] == a) for a in AUDIENCES}
-    hidden = {a for a in AUDIENCES if part_of(raw[a], started[a]).suppressed or (a in in_table and in_table[a].suppressed)}
+    hidden = {a for a in AUDIENCES if a in in_table and in_table[a].suppressed}
     shown = suppress(raw, also_hidden=hidden)
     parts = [f"{shown[a].shown} {AUDIENCES[a].group.lower()}" for a in AUDIENCES if raw[a] or started[a]]
-    was = part_of(last.sent, last.started) if last.started else None
+    was = figure(last.sent) if last.started else None
     change = f" (in {last.year.name}: {was.shown})" if was is not None else ""
     listed = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else "".join(parts)
     return f"{sent.count} people sent their views in {this.year.name}{change}: {listed}."
