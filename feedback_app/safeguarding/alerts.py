@@ -20,18 +20,14 @@ from sqlalchemy import and_, select
 from sqlalchemy.exc import IntegrityError
 
 from .. import audit
+from ..clock import now  # the one clock; tests move it with fake_clock
 from ..database import reading
 from ..extensions import db
 from ..links import full_link
-from ..models import Answer, Conversation, FurtherWords, SafeguardingAlert, StaffUser, utcnow
+from ..models import Answer, Conversation, FurtherWords, SafeguardingAlert, StaffUser
 from ..models.safeguarding import EMAIL_FAILED, EMAIL_SENT
 from . import notify
 from .working_days import one_working_day_after
-
-
-def now() -> datetime:
-    """The time, as alerts see it: one place for tests to move it."""
-    return utcnow()
 
 
 def on_answer_stored(

@@ -16,7 +16,7 @@ from flask import abort, flash, redirect, render_template, url_for
 from sqlalchemy import case, func, or_, select
 from werkzeug.wrappers import Response
 
-from .. import audit
+from .. import audit, clock
 from ..access import get_or_refuse, may, reaches_everyone, requires, scope
 from ..access.policy import RETRY_ALERT_EMAIL, SEE_ALERTS
 from ..auth import current_user
@@ -47,7 +47,7 @@ class AlertRow:
 @requires(SEE_ALERTS)
 def queue() -> str:
     user = _user()
-    now = alerts.now()
+    now = clock.now()
     visible = scope(user, SafeguardingAlert)
     # Alerts needing attention first (new ones, or acknowledged with new words since), newest first within each.
     query = (
@@ -135,7 +135,7 @@ def retry_email(alert_id: int) -> Response:
 def _page(found: SafeguardingAlert, user: StaffUser, form: AcknowledgeForm) -> str:
     return render_template(
         "safeguarding/alert.html",
-        row=_row(found, alerts.now()),
+        row=_row(found, clock.now()),
         alert=found,
         may_retry=may(user, RETRY_ALERT_EMAIL),
         form=form,
