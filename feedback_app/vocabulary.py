@@ -88,6 +88,9 @@ CONCERNS: Mapping[str, Word] = {
     "unsafe": Word("Feeling unsafe"),
     "bullying": Word("Bullying"),
 }
+# Not a concern found but words the analysis could not read (another
+# language): raised as an alert so that a person reads them.
+NEEDS_READING = Word("Needs a person to read (written in a language the analysis cannot read)")
 
 # How a child took part in their review: the DfE's participation codes (SSDA903
 # return, REVIEW_CODE), in the DfE's own words. PN5 and PN6 cover views
@@ -130,6 +133,8 @@ def sentiment_name(code: str) -> str:
 
 
 def concern_name(code: str) -> str:
+    if code == "needs_reading":
+        return NEEDS_READING.staff
     return CONCERNS[code].staff if code in CONCERNS else code.replace("_", " ").capitalize()
 
 

@@ -29,6 +29,9 @@ from ..models.safeguarding import EMAIL_FAILED, EMAIL_SENT
 from . import notify
 from .working_days import one_working_day_after
 
+#: The category of an alert raised for words the analysis could not read.
+NEEDS_READING = "needs_reading"
+
 
 def on_answer_stored(
     sender: Flask,
@@ -39,12 +42,19 @@ def on_answer_stored(
     analysis: Mapping[str, Any] | None = None,
     **_: Any,
 ) -> None:
-    """Receiver for conversation.signals.answer_stored: raise an alert for a concern."""
-    concern = (analysis or {}).get("concern")
+    """Receiver for conversation.signals.answer_stored: raise an alert for a concern.
+
+    Words the analysis could not read (a language it does not know) raise one
+    too, as NEEDS_READING: they may be a disclosure, and only a person can tell.
+    """
+    analysis = dict(analysis or {})
+    if not analysis.get("concern") and analysis.get("needs_reading"):
+        analysis["concern"] = NEEDS_READING
+    concern = analysis.get("concern")
     if not concern or not isinstance(value, str):
         return
     try:
-        alert = raise_alert(conversation, question.id, value, analysis or {})
+        alert = raise_alert(conversation, question.id, value, analysis)
     except Exception:
         # Only ids in the log, never the words. The answer itself is stored
         # with its analysis, so `flask safeguarding sweep` will raise it.

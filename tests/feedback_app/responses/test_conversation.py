@@ -103,3 +103,22 @@ def test_the_times_on_the_page_are_uk_time(app, client, manager):
         db.session.commit()
     html = page_of(client, conversation_id)
     assert "01 Jul 2026 09:30" in html and "UTC" not in html
+
+
+def test_an_answer_the_analysis_could_not_read_says_a_person_must_read_it(app, client, manager):
+    with app.app_context():
+        conversation_id = converse(YOUNG_PEOPLE, {"going_well": "Nie czuję się bezpiecznie w domu, boję się ojczyma"})
+    answer = tree(page_of(client, conversation_id)).find(".//li[@id='answer-going_well']")
+    assert "needs a person to read" in text_of(answer.find(".//aside"))
+
+
+def test_an_answer_the_analysis_was_unsure_of_says_so(app, client, manager):
+    with app.app_context():
+        conversation_id = converse(YOUNG_PEOPLE, {"going_well": PRAISE})
+        conversation = db.session.get(Conversation, conversation_id)
+        for answer in conversation.answers:
+            if answer.question_id == "going_well":
+                answer.analysis = {**answer.analysis, "unsure": True}
+        db.session.commit()
+    answer = tree(page_of(client, conversation_id)).find(".//li[@id='answer-going_well']")
+    assert "unsure" in text_of(answer.find(".//aside"))
