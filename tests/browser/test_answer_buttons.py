@@ -31,7 +31,7 @@ SCALE = """() => {
 AGE_16 = 2  # "16 or 17", which brings the care-leaver scale ("Mostly ready", "Very worried")
 
 
-def _scales_seen(page, check) -> int:
+def _scales_seen(page, check, javascript: bool = True) -> int:
     """Answer young-person-before-review up to the review, checking every emoji scale on the way."""
     steps.start(page)
     seen = 0
@@ -39,13 +39,18 @@ def _scales_seen(page, check) -> int:
         if page.locator(".choices-emoji-scale").count():
             check()
             seen += 1
-        steps.answer(page, choice=AGE_16 if steps.step(page) == "open:age" else 0)
+        steps.answer(page, javascript, choice=AGE_16 if steps.step(page) == "open:age" else 0)
     return seen
 
 
-@pytest.mark.parametrize(("width", "text_size"), [(360, "100%"), (360, "130%"), (320, "100%"), (1280, "100%"), (1280, "130%")])
-def test_emoji_scale_words_are_never_split_and_the_faces_are_one_row_or_a_clean_stack(pages, width, text_size):
-    page = pages.open(width=width, height=740)
+@pytest.mark.parametrize(
+    ("width", "text_size", "javascript"),
+    [(360, "100%", True), (360, "130%", True), (360, "130%", False), (320, "100%", True), (1280, "100%", True),
+     (1280, "130%", False)],
+)
+def test_emoji_scale_words_are_never_split_and_the_faces_are_one_row_or_a_clean_stack(pages, width, text_size, javascript):
+    # chat_js off rather than JavaScript off: the text size is set by a script.
+    page = pages.open(width=width, height=740, chat_js=javascript)
 
     def check():
         page.evaluate("size => { document.documentElement.style.fontSize = size; }", text_size)
@@ -57,7 +62,7 @@ def test_emoji_scale_words_are_never_split_and_the_faces_are_one_row_or_a_clean_
         stacked = len(set(scale["lefts"])) == 1 and len(set(scale["tops"])) == len(scale["tops"])
         assert one_row or stacked, f"the faces wrap into a ragged grid at {where}: {scale}"
 
-    assert _scales_seen(page, check) == 3  # home, school and the care-leaver scale
+    assert _scales_seen(page, check, javascript) == 3  # home, school and the care-leaver scale
 
 
 def test_a_phone_at_normal_text_size_shows_the_short_scales_as_one_row(phone):

@@ -38,3 +38,13 @@ def test_the_first_question_and_its_buttons_are_on_the_first_screen(pages, javas
 @pytest.mark.parametrize("questionnaire_id", file_ids())
 def test_the_intro_is_at_most_three_messages(questionnaire_id):
     assert len(by_id(questionnaire_id).intro) <= 3
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
+def test_in_arabic_too_the_first_question_and_its_buttons_are_on_the_first_screen(pages, javascript):
+    page = pages.open(javascript=javascript, width=360, height=640, locale="ar")
+    for questionnaire_id in [i for i in file_ids() if "ar" in by_id(i).languages]:
+        page.goto(f"/start/{questionnaire_id}")
+        assert page.get_attribute("html", "lang") == "ar"
+        places = page.evaluate(PLACES)
+        assert places["top"] >= 0 and places["bottom"] <= places["height"], (questionnaire_id, places)
