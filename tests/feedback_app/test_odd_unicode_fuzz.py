@@ -24,7 +24,7 @@ from feedback_app.models import Answer, FurtherWords, SafeguardingAlert
 from feedback_app.safeguarding.flags import answer_is_flagged
 from feedback_app.text_input import clean
 from tests.conftest import csrf_token
-from tests.feedback_app.auth.staff_helpers import fast_hashing, make_account, sign_in_quickly  # noqa: F401
+from tests.feedback_app.auth.staff_helpers import sign_in_quickly
 
 QID = "young-person-before-review"
 ODD_PIECES = [
@@ -174,7 +174,7 @@ def an_alert(app) -> int:
 
 @pytest.mark.parametrize(("role", "page", "action", "text_fields", "others"), STAFF_FORMS, ids=[f[2] for f in STAFF_FORMS])
 def test_every_staff_form_takes_odd_text_without_a_500(
-    app, make_account, an_alert, role, page, action, text_fields, others  # noqa: F811 - the fixture imported above
+    app, make_account, an_alert, role, page, action, text_fields, others
 ):
     staff = app.test_client()
     if role is not None:
