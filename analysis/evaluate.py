@@ -183,12 +183,14 @@ def cross_validated(lines: Sequence[LabelledLine], folds: int, training: Path) -
     if len(lines) < folds:
         raise EvaluationInputError(f"cannot make {folds} folds of {len(lines)} lines; use --folds 2 to {len(lines)}")
     split = folds_of(len(lines), folds)
+    shipped = load_model()
     models = fold_models(
         [features(line.text) for line in lines],
         [line.sentiment for line in lines],
         split,
         [features(line.text) for line in extra],
         [line.sentiment for line in extra],
+        l2=shipped.l2 if shipped is not None else 3e-4,
     )
     analyses: list[Analysis | None] = [None] * len(lines)
     for fold, model in zip(split, models, strict=True):

@@ -136,6 +136,7 @@ class SentimentModel:
 
     weights: np.ndarray
     bias: np.ndarray
+    l2: float = 3e-4  # the regularisation it was trained with (cross-validation reuses it)
     # The same weights as Python lists: for one text (about 40 slots of 4
     # numbers) plain arithmetic is several times faster than numpy's calls.
     _rows: list[list[float]] = field(init=False, repr=False, compare=False)
@@ -168,7 +169,9 @@ class SentimentModel:
 
     def save(self, path: Path) -> None:
         """Write the weights as plain arrays (np.savez, no pickled objects)."""
-        np.savez_compressed(path, weights=self.weights.astype(np.float16), bias=self.bias.astype(np.float32))
+        np.savez_compressed(
+            path, weights=self.weights.astype(np.float16), bias=self.bias.astype(np.float32), l2=np.float32(self.l2)
+        )
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:
@@ -211,7 +214,7 @@ def fit(rows: Sequence[Features], labels: Sequence[str], l2: float = 1e-3, epoch
             v *= beta2
             v += (1 - beta2) * grad * grad
             param -= rate * (m / (1 - beta1**step)) / (np.sqrt(v / (1 - beta2**step)) + 1e-8)
-    return SentimentModel(w, b)
+    return SentimentModel(w, b, l2)
 
 
 @cache
@@ -225,6 +228,7 @@ def load_model(path: Path = MODEL_PATH) -> SentimentModel | None:
     with np.load(path, allow_pickle=False) as data:
         weights = data["weights"].astype(np.float32)
         bias = data["bias"].astype(np.float32)
+        l2 = float(data["l2"]) if "l2" in data.files else 3e-4
     if weights.shape != (HASH_SLOTS + RULE_FEATURES, len(SENTIMENTS)) or bias.shape != (len(SENTIMENTS),):
         raise ValueError(f"{path}: weights of shape {weights.shape} do not fit this analyser; retrain with training/train.py")
-    return SentimentModel(weights, bias)
+    return SentimentModel(weights, bias, l2)

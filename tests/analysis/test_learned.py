@@ -17,7 +17,7 @@ DATA = Path(__file__).with_name("data")
 
 def test_the_weights_are_plain_arrays_with_no_pickled_objects():
     with zipfile.ZipFile(MODEL_PATH) as archive:
-        assert sorted(archive.namelist()) == ["bias.npy", "weights.npy"]
+        assert sorted(archive.namelist()) == ["bias.npy", "l2.npy", "weights.npy"]
     with np.load(MODEL_PATH, allow_pickle=False) as data:
         assert data["weights"].dtype.kind == "f"
     assert load_model() is not None
