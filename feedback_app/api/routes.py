@@ -7,8 +7,9 @@ from contextlib import contextmanager
 
 from flask import Response, current_app, jsonify, request
 
+from ..auth import current_user
 from ..chat import drawn_parts
-from ..conversation import service
+from ..conversation import devices, service
 from ..conversation.engine import AnswerError, NotOpenError, SubmittedError
 from ..extensions import csrf, limiter
 from ..questionnaire import registry
@@ -19,7 +20,8 @@ from .requests import RequestProblem, json_object, optional_string
 from .serialise import state_json
 
 # The API is authorised by the conversation token in the URL, never by a
-# cookie, so cross-site request forgery has nothing to ride on.
+# cookie alone, so cross-site request forgery has nothing to ride on. (An
+# invited child's conversation also asks for its device cookie, as well as the token.)
 csrf.exempt(bp)
 
 # `?render=chat`: the state also carries the chat page's parts as HTML, for chat.js.
@@ -75,7 +77,7 @@ def create_conversation() -> tuple[Response, int]:
     data = json_object({"questionnaire", "language"})
     questionnaire_id = data.get("questionnaire")
     if not isinstance(questionnaire_id, str) or not questionnaire_id:
-        raise RequestProblem("Say which questionnaire to start, as {\"questionnaire\": \"its-id\"}.")
+        raise RequestProblem('Say which questionnaire to start, as {"questionnaire": "its-id"}.')
     language = optional_string(data, "language", limit=16)
     try:
         conversation = service.start(questionnaire_id, language)
@@ -98,12 +100,12 @@ def answer(token: str) -> Response:
     conversation = _conversation(token)
     question_id = data.get("question_id")
     if not isinstance(question_id, str):
-        raise RequestProblem("Say which question this answers, as {\"question_id\": \"...\"}.")
+        raise RequestProblem('Say which question this answers, as {"question_id": "..."}.')
     skip = data.get("skip", False)
     if not isinstance(skip, bool):
         raise RequestProblem("'skip' should be true or false.")
     if not skip and "value" not in data:
-        raise RequestProblem("Give the answer as \"value\", or send \"skip\": true.")
+        raise RequestProblem('Give the answer as "value", or send "skip": true.')
     with _answer_errors():
         state = service.record_answer(conversation, question_id, data.get("value"), skip=skip, key=data.get("key"))
     return _json_state(conversation, state)
@@ -139,6 +141,12 @@ def _conversation(token: str):
         raise ApiError(404, "There is no conversation at this link. Check the link, or start again.")
     if service.closed_invitation(conversation) is not None:
         raise ApiError(410, "This link doesn't work any more: it was stopped or has expired. Ask for a new one.")
+    if devices.refused(conversation, staff_signed_in=current_user() is not None):
+        # An invited child's conversation answers only the device it is bound to,
+        # and never a staff session (docs/child-links.md).
+        raise ApiError(
+            403, "This conversation is open on another device. Open your link again there, or type your code."
+        )
     return conversation
 
 

@@ -33,7 +33,8 @@ def _every_type_has_a_partial(state: BlueprintSetupState) -> None:
     if problems:
         raise RuntimeError("A question type is not complete:\n" + "\n".join(problems))
 
+from .forms import AnswerForm  # noqa: E402
+from .routes import begin_from_first_screen, first_screen_page, moved_on  # noqa: E402 - routes attach themselves to bp
 
-from . import routes  # noqa: E402,F401 - routes attach themselves to bp
-
-__all__ = ["bp", "drawn_parts"]
+# For an invitation's link, whose first screen is the chat's own.
+__all__ = ["AnswerForm", "begin_from_first_screen", "bp", "drawn_parts", "first_screen_page", "moved_on"]

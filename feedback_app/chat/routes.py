@@ -16,10 +16,13 @@ from flask import abort, current_app, make_response, redirect, render_template, 
 from werkzeug.wrappers import Response
 
 from .. import question_types
-from ..conversation import service
+from ..auth import current_user
+from ..conversation import devices, service
 from ..conversation.engine import AnswerError
 from ..conversation.wording import LANGUAGE_NAMES, counted_text, interface_text
 from ..extensions import limiter
+from ..invitations import codes
+from ..models import Conversation
 from ..questionnaire.loader import localise
 from . import bp
 from .forms import ACTIONS, AnswerForm
@@ -48,7 +51,7 @@ def _mark(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()[:16]
 
 
-def _moved_on(token: str) -> Response:
+def moved_on(token: str) -> Response:
     """The redirect after a step, marked so the next page load is not taken for a return."""
     session[MOVED_ON] = _mark(token)
     return redirect(url_for("chat.conversation", token=token, _anchor="latest"), code=303)
@@ -69,41 +72,24 @@ def start(questionnaire_id: str) -> str:
     begun = _begun_here(questionnaire_id)
     if begun is not None and "again" not in request.args:
         return _carry_on_page(questionnaire_id, begun)
-    return _first_page(questionnaire_id, state, AnswerForm())
+    return first_screen_page(questionnaire_id, request.path, state, AnswerForm())
 
 
 @bp.post("/start/<questionnaire_id>")
 @limiter.limit(lambda: current_app.config["RATELIMIT_START"])
 def begin(questionnaire_id: str) -> Response | tuple[str, int]:
     """The first answer (or skip, or "finish now") from the first screen: the conversation begins."""
-    language = request.args.get("lang")
     try:
-        first = service.first_screen(questionnaire_id, language)
+        service.questionnaire_by_id(questionnaire_id)
     except service.UnknownQuestionnaire:
         abort(404)
-    form = AnswerForm()
-    if not form.validate_on_submit():
-        message = "This page was open for a long time. Please send your answer again."
-        return _first_page(questionnaire_id, first, form, error=message), 422
-    action = request.form.get("action", "answer")
-    question_id = form.question_id.data or ""
-    try:
-        question = service.questionnaire_by_id(questionnaire_id).question(question_id)
-        conversation = service.begin(
-            questionnaire_id,
-            language,
-            question_id=question_id,
-            value=question_types.of(question).from_form(request.form) if question is not None else None,
-            skip=action == "skip",
-            finish=action == "finish",
-            key=request.form.get("answer_key"),
-        )
-    except AnswerError as error:
-        return _first_page(questionnaire_id, first, form, error=str(error)), 422
-    response = _moved_on(conversation.token)
+    begun = begin_from_first_screen(questionnaire_id, request.path)
+    if not isinstance(begun, Conversation):
+        return begun
+    response = moved_on(begun.token)
     response.set_cookie(
         CARRY_ON_COOKIE,
-        conversation.token,
+        begun.token,
         max_age=CARRY_ON_DAYS * 24 * 3600,
         path=url_for("chat.start", questionnaire_id=questionnaire_id),
         secure=current_app.config["SESSION_COOKIE_SECURE"],
@@ -111,6 +97,41 @@ def begin(questionnaire_id: str) -> Response | tuple[str, int]:
         samesite="Lax",
     )
     return response
+
+
+def begin_from_first_screen(
+    questionnaire_id: str, screen: str, invitation=None, device_hash: str | None = None
+) -> Conversation | tuple[str, int]:
+    """Begin a conversation from the first screen's posted form: the stored
+    conversation, or the first screen again with the problem (422).
+
+    `screen` is the first screen's own path, which its form posts back to
+    (/start/<id>, or an invitation's /i/<token>). Raises IntegrityError if
+    `invitation` already has a conversation."""
+    language = request.args.get("lang")
+    first_name = invitation.first_name if invitation is not None else None
+    first = service.first_screen(questionnaire_id, language, first_name)
+    form = AnswerForm()
+    if not form.validate_on_submit():
+        message = "This page was open for a long time. Please send your answer again."
+        return first_screen_page(questionnaire_id, screen, first, form, error=message), 422
+    action = request.form.get("action", "answer")
+    question_id = form.question_id.data or ""
+    try:
+        question = service.questionnaire_by_id(questionnaire_id).question(question_id)
+        return service.begin(
+            questionnaire_id,
+            language,
+            question_id=question_id,
+            value=question_types.of(question).from_form(request.form) if question is not None else None,
+            skip=action == "skip",
+            finish=action == "finish",
+            invitation=invitation,
+            key=request.form.get("answer_key"),
+            device_hash=device_hash,
+        )
+    except AnswerError as error:
+        return first_screen_page(questionnaire_id, screen, first, form, error=str(error)), 422
 
 
 def _begun_here(questionnaire_id: str):
@@ -133,8 +154,8 @@ def _carry_on_page(questionnaire_id: str, found) -> str:
     )
 
 
-def _first_page(questionnaire_id: str, state, form: AnswerForm, error: str | None = None) -> str:
-    """The first screen: the questionnaire's opening and first question, posting to `begin`."""
+def first_screen_page(questionnaire_id: str, screen: str, state, form: AnswerForm, error: str | None = None) -> str:
+    """The first screen: the questionnaire's opening and first question, posting back to `screen`."""
     return _page(
         None,
         state,
@@ -142,7 +163,7 @@ def _first_page(questionnaire_id: str, state, form: AnswerForm, error: str | Non
         error=error,
         typed=request.form.get("text", ""),
         questionnaire=service.questionnaire_by_id(questionnaire_id),
-        first_screen=questionnaire_id,
+        first_screen=screen,
     )
 
 
@@ -164,7 +185,7 @@ def switch_language(token: str, language: str) -> Response:
     """Carry on in another language, from exactly where the person is."""
     found = _find(token)
     service.set_language(found, language)
-    return _moved_on(found.token)
+    return moved_on(found.token)
 
 
 @bp.post("/c/<token>")
@@ -187,15 +208,20 @@ def act(token: str) -> Response | tuple[str, int]:
         else:
             question_id = form.question_id.data or ""
             state = service.record_answer(
-                found, question_id, _value_from(found, question_id), skip=action == "skip",
+                found,
+                question_id,
+                _value_from(found, question_id),
+                skip=action == "skip",
                 key=request.form.get("answer_key"),
             )
             if state.status == "review" and request.form.get("back_to") == f"review-{question_id}":
                 # A changed answer: back to its card in the review, not the top.
-                return redirect(url_for("chat.conversation", token=found.token, _anchor=f"review-{question_id}"), code=303)
+                return redirect(
+                    url_for("chat.conversation", token=found.token, _anchor=f"review-{question_id}"), code=303
+                )
     except AnswerError as error:
         return _again(found, form, str(error))
-    return _moved_on(found.token)
+    return moved_on(found.token)
 
 
 def _value_from(found, question_id: str) -> object:
@@ -212,8 +238,14 @@ def _again(found, form: AnswerForm, message: str) -> tuple[str, int]:
 
 
 def _page(
-    found, state, form: AnswerForm, error: str | None = None, typed: str = "", questionnaire=None,
-    first_screen: str | None = None, welcome: bool = False,
+    found,
+    state,
+    form: AnswerForm,
+    error: str | None = None,
+    typed: str = "",
+    questionnaire=None,
+    first_screen: str | None = None,
+    welcome: bool = False,
 ) -> str:
     q = questionnaire or service.questionnaire_of(found)
     title = localise(q.title, state.language, q.default_language)
@@ -228,6 +260,8 @@ def _page(
         title=title,
         languages=languages,
         latest=-1 if welcome else latest_index(state),
+        # Shown to an invited child, to carry the conversation on another device.
+        device_code=codes.shown(codes.device_code(found.token)) if found is not None and found.invitation_id else None,
         first_screen=first_screen,
         welcome=welcome,
     )
@@ -241,4 +275,8 @@ def _find(token: str):
     if closed is not None:
         iro_name = closed.iro.display_name if closed.iro else None
         abort(make_response(render_template("invitations/link_closed.html", iro_name=iro_name), 410))
+    if devices.refused(found, staff_signed_in=current_user() is not None):
+        # An invited child's conversation is theirs alone: never shown to a
+        # staff session, nor to a device it is not bound to (docs/child-links.md).
+        abort(make_response(render_template("chat/not_this_device.html", staff=current_user() is not None), 403))
     return found

@@ -39,6 +39,12 @@ from .engine import AnswerError, ConversationState, Progress
 TOKEN_BYTES = 32
 
 
+# The device hash of a conversation left behind when its invitation's link
+# started again (invitations.service.start_again): no device's secret hashes
+# to it, so no device holds it any more.
+LEFT_BEHIND = "left-behind"
+
+
 class UnknownQuestionnaire(LookupError):
     pass
 
@@ -76,13 +82,15 @@ def begin(
     finish: bool = False,
     invitation: Invitation | None = None,
     key: str | None = None,
+    device_hash: str | None = None,
 ) -> Conversation:
     """Store a conversation from the first thing done on its first screen (an
     answer, a skip, or "finish now"), and commit once.
 
     The answer is checked before anything is written, so a refused one stores
     no empty conversation. `key`, the answer's client-made id, makes a resend
-    harmless: the same key gives back the conversation it began. Raises
+    harmless: the same key gives back the conversation it began. `device_hash`
+    binds an invited conversation to the device it began on. Raises
     UnknownQuestionnaire, engine.AnswerError, and IntegrityError if
     `invitation` already has a conversation.
     """
@@ -96,6 +104,7 @@ def begin(
     if not finish:
         question, stored = engine.accept_answer(q, Progress(first_name=first_name), question_id or "", value, skip=skip)
     conversation = new(questionnaire_id, language, invitation)
+    conversation.device_hash = device_hash  # the device it is bound to (conversation/devices.py)
     if finish:
         conversation.finished_early_at = utcnow()
         _commit()
@@ -311,7 +320,10 @@ def _receipt_of(key: str) -> int | None:
 def _announce(conversation: Conversation, question, stored: engine.AnswerValue, values: dict) -> None:
     """Tell the features listening for answers, once the answer is committed."""
     signals.answer_stored.send(
-        current_app._get_current_object(), conversation=conversation, question=question, value=stored,
+        current_app._get_current_object(),
+        conversation=conversation,
+        question=question,
+        value=stored,
         analysis=values["analysis"],
     )
 
@@ -445,5 +457,3 @@ def _commit(key: str | None = None) -> bool:
             return False
         raise AnswerError("That answer was sent twice at once. Reload the page to carry on.") from None
     return True
-
-

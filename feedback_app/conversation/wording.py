@@ -57,6 +57,8 @@ WORDS: dict[str, dict[str, str | dict[str, str]]] = {
         "start_again": "Start again",
         # Sent by chat.js when the signal comes back (the answer is kept on the phone meanwhile).
         "no_signal": "No signal. We'll send this when you're back online.",
+        # Shown to an invited child: the code that carries the conversation to another device.
+        "device_code": "To carry on on another phone or tablet, open your link there and type this code:",
         # Shown after an answer that suggests the person may not be safe (feedback_app/safeguarding).
         # Never names a carer (or anyone at home) as who will be in touch: the person
         # hurting a child may be the one looking after them (issue 9.4).
@@ -108,6 +110,7 @@ WORDS: dict[str, dict[str, str | dict[str, str]]] = {
         "carry_on_where": "تابع من حيث توقفت",
         "start_again": "ابدأ من جديد",
         "no_signal": "لا توجد إشارة. سنرسل هذا عندما تعود متصلًا بالإنترنت.",
+        "device_code": "للمتابعة على هاتف أو جهاز لوحي آخر، افتح رابطك هناك واكتب هذا الرمز:",
         "safeguarding_invited": "شكرًا لأنك أخبرتنا. لأنك قد لا تكون في أمان، سنخبر الشخص الذي عمله هو الحفاظ على سلامة الأطفال، وسنخبر مسؤول المراجعة المستقل الخاص بك (IRO). سيتأكدون من أنك في أمان. سيرغبون في التحدث معك، في وقت ومكان تستطيع فيه التحدث بأمان. قد لا يحدث هذا على الفور.",
         "safeguarding_anonymous": "شكرًا لأنك أخبرتنا. لا يمكننا معرفة من أنت، لذلك لا يمكننا متابعة هذا الأمر بأنفسنا. من فضلك أخبر شخصًا يستطيع مساعدتك.",
         "safeguarding_help_now": "للحصول على المساعدة الآن، اتصل مجانًا بخط Childline على الرقم 0800 1111، في أي وقت، ليلًا أو نهارًا. وإذا شعرت بالأمان، يمكنك أيضًا إخبار شخص بالغ آخر تثق به، مثل معلّم. إذا كنت في خطر الآن، اتصل بالرقم 999.",

@@ -11,6 +11,6 @@ from flask import Blueprint
 bp = Blueprint("invitations", __name__)
 
 # Routes attach themselves to bp; tasks connects to the conversation service's signal.
-from . import child_routes, reviews, routes, service, tasks  # noqa: E402,F401
+from . import child_routes, codes, reviews, routes, service, tasks  # noqa: E402,F401
 
-__all__ = ["bp", "service"]  # service: for commands and demo data, which do what staff do
+__all__ = ["bp", "codes", "service"]  # service: for commands and demo data, which do what staff do; codes: the chat shows the device code

@@ -7,21 +7,20 @@ person's key to their answers, and what an IRO reads must go through the
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from .. import audit, clock
 from ..access import get_or_refuse, reaches_everyone, requires
 from ..access.policy import INVITE
 from ..auth import signed_in_user
-from ..extensions import db, limiter
+from ..extensions import db
 from ..models import Invitation, StaffUser
 from ..vocabulary import AUDIENCES, CHILD
 from . import bp, qr, service
 from .forms import ConfirmForm, InvitationForm, ParticipationForm
 from .service import InvitationError
 
-DEFAULT_RATE_LIMIT = "60 per hour"  # per address; RATELIMIT_INVITATION overrides it
 # States in which the link may still be shown and printed.
 LINK_SHOWN = ("created", "sent")
 
@@ -78,13 +77,15 @@ def invitations() -> str:
 def invitation(invitation_id: int) -> str:
     found = _managed(invitation_id)
     state = service.states_of([found])[found.id]
+    shown = state in LINK_SHOWN and _made_by_me(found)
     return render_template(
         "invitations/show.html",
         invitation=found,
         state=state,
         state_names=service.STATES,
-        link=service.link(found) if state in LINK_SHOWN else None,
-        code=service.short_code(found) if state in LINK_SHOWN else None,
+        link=service.link(found) if shown else None,
+        code=service.short_code(found) if shown else None,
+        made_by_me=_made_by_me(found),
         code_address=service.code_address(),
         last_day=service.last_day(found),
         form=ConfirmForm(),
@@ -99,7 +100,9 @@ def record_participation(invitation_id: int) -> Response | tuple[str, int]:
     found = _managed(invitation_id)
     form = _participation_form(found)
     if form is None:
-        abort(400, description="A participation code is recorded for a child's invitation once the review has been held.")
+        abort(
+            400, description="A participation code is recorded for a child's invitation once the review has been held."
+        )
     if not form.validate_on_submit():
         state = service.states_of([found])[found.id]
         page = render_template(
@@ -174,21 +177,6 @@ def stop(invitation_id: int) -> Response:
     return redirect(url_for("invitations.invitation", invitation_id=found.id), code=303)
 
 
-@bp.get("/i/<token>")
-@limiter.limit(lambda: current_app.config.get("RATELIMIT_INVITATION", DEFAULT_RATE_LIMIT))
-def open_link(token: str) -> Response | tuple[str, int]:
-    """The person's link: start their conversation, or carry it on."""
-    try:
-        conversation = service.open_link(token, request.args.get("lang"))
-    except service.UnknownLink:
-        abort(404)  # the same page as any unknown address: nothing is revealed
-    except service.LinkClosed as closed:
-        iro = closed.invitation.iro
-        page = render_template("invitations/link_closed.html", iro_name=iro.display_name if iro else None)
-        return page, 410
-    return redirect(url_for("chat.conversation", token=conversation.token), code=303)
-
-
 def _iro_choices(user: StaffUser) -> list[StaffUser] | None:
     """The IROs `user` may name, or None when they can only name themselves
     (an IRO, who sees only their own reviews)."""
@@ -208,8 +196,16 @@ def _chosen_iro(form: InvitationForm, choices: list[StaffUser]) -> StaffUser:
 
 def _managed(invitation_id: int, link_shown: bool = False) -> Invitation:
     """The invitation if the signed-in person may manage it: 404 if there is
-    none, 403 if it is another IRO's, 404 for its link once that is hidden."""
+    none, 403 if it is another IRO's, 404 for its link once that is hidden or
+    to anyone but the person who made it."""
     found = get_or_refuse(signed_in_user(), Invitation, invitation_id, hidden=403)
-    if link_shown and service.states_of([found])[found.id] not in LINK_SHOWN:
+    if link_shown and (service.states_of([found])[found.id] not in LINK_SHOWN or not _made_by_me(found)):
         abort(404)
     return found
+
+
+def _made_by_me(invitation: Invitation) -> bool:
+    """Only the person who made an invitation is shown its link (and QR code and
+    print page): it is the child's key until they first answer, so it goes to as
+    few people as it can (docs/child-links.md)."""
+    return invitation.created_by_id is not None and invitation.created_by_id == signed_in_user().id

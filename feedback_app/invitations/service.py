@@ -267,12 +267,11 @@ def find_by_token(token: str) -> Invitation | None:
         return db.session.scalar(select(Invitation).where(Invitation.token == token))
 
 
-def open_link(token: str, language: str | None = None) -> Conversation:
-    """The conversation behind an invitation link, started the first time.
-
-    Opening it again, on this device or another, gives the same conversation.
-    Records when it was first opened, and commits. Raises UnknownLink or LinkClosed.
-    """
+def opened(token: str) -> Invitation:
+    """The invitation behind a link that works, with when it was first opened
+    recorded (and committed: the staff page says "Opened"). Nothing else is
+    stored by opening the link: the conversation begins with the first answer.
+    Raises UnknownLink or LinkClosed."""
     invitation = find_by_token(token)
     if invitation is None:
         raise UnknownLink(token)
@@ -281,6 +280,43 @@ def open_link(token: str, language: str | None = None) -> Conversation:
         raise LinkClosed(invitation)
     if invitation.first_opened_at is None:
         invitation.first_opened_at = now
+        db.session.commit()
+    return invitation
+
+
+def move_to_device(conversation: Conversation, typed_code: str, device_hash: str) -> bool:
+    """Bind the conversation to another device if `typed_code` is the one the
+    child was shown in it (the device it was on loses it), and commit.
+    False, changing nothing, if the code is wrong."""
+    if not codes.same(typed_code, codes.device_code(conversation.token)):
+        return False
+    conversation.device_hash = device_hash
+    db.session.commit()
+    return True
+
+
+def start_again(invitation: Invitation) -> None:
+    """Let the link begin a new conversation on this device, after the child
+    was warned. The unsent one is kept (a safeguarding alert may point at it)
+    but leaves the invitation, so nobody reaches it through the link any more;
+    it is never sent to anyone. Commits. Raises LinkClosed if it was sent."""
+    conversation = invitation.conversation
+    if conversation is None:
+        return
+    if conversation.submitted_at is not None:
+        raise LinkClosed(invitation)
+    conversation.invitation_id = None
+    conversation.device_hash = conversations.LEFT_BEHIND
+    db.session.commit()
+
+
+def open_link(token: str, language: str | None = None) -> Conversation:
+    """The conversation behind an invitation link, started if there is none yet,
+    bound to no device: for demo data and tests, which do at the command line
+    what the link's pages do. Records when it was first opened, and commits.
+    Raises UnknownLink or LinkClosed.
+    """
+    invitation = opened(token)
     if invitation.conversation is not None:
         db.session.commit()
         return invitation.conversation

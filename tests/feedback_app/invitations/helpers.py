@@ -60,6 +60,20 @@ def answer_through(app: Flask):
     return answer
 
 
+def begin_through_link(client, token: str, question_id: str = "home", value: str = "good") -> str:
+    """Open the link as the child does and give the first answer on its first
+    screen, which begins the conversation on this client (its "device");
+    returns the chat page's path."""
+    from tests.conftest import csrf_token
+
+    page = client.get(f"/i/{token}").get_data(as_text=True)
+    response = client.post(
+        f"/i/{token}", data={"csrf_token": csrf_token(page), "question_id": question_id, "value": value}
+    )
+    assert response.status_code == 303, response.status_code
+    return response.headers["Location"].split("#")[0]
+
+
 def invitation_row(app: Flask, invitation_id: int) -> Invitation:
     with app.app_context():
         invitation = db.session.get(Invitation, invitation_id)

@@ -8,16 +8,15 @@ from feedback_app.extensions import db
 from feedback_app.models import Answer, Conversation, Invitation, utcnow
 from tests.conftest import csrf_token
 
-from .helpers import conversation_of
+from .helpers import begin_through_link, conversation_of
 
 
 @pytest.fixture
 def opened(app, client, invite, make_account):
     """An invitation opened and half answered; returns (invitation id, conversation token, a CSRF token)."""
     invitation_id, token = invite(make_account("iro"))
-    chat = client.get(f"/i/{token}").headers["Location"]
+    chat = begin_through_link(client, token)  # the first answer, home: good
     page = client.get(chat).get_data(as_text=True)
-    client.post(chat, data={"csrf_token": csrf_token(page), "question_id": "home", "value": "good"})
     conversation = conversation_of(app, invitation_id)
     return invitation_id, conversation.token, csrf_token(page)
 
@@ -31,7 +30,9 @@ def stop(app, invitation_id):
 def answers_and_sent(app, conversation_token):
     with app.app_context():
         conversation = db.session.scalar(select(Conversation).where(Conversation.token == conversation_token))
-        count = db.session.scalar(select(func.count()).select_from(Answer).where(Answer.conversation_id == conversation.id))
+        count = db.session.scalar(
+            select(func.count()).select_from(Answer).where(Answer.conversation_id == conversation.id)
+        )
         return count, conversation.submitted_at
 
 

@@ -3,44 +3,55 @@
 from datetime import datetime
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from feedback_app.extensions import db
-from feedback_app.models import Conversation, Invitation, utcnow
-from tests.conftest import make_app
+from feedback_app.models import Answer, Invitation, utcnow
+from tests.conftest import csrf_token, make_app
 
-from .helpers import PARENT, conversation_of, invitation_row
+from .helpers import PARENT, begin_through_link, conversation_of, invitation_row
 
 
-def test_a_valid_link_starts_the_conversation_and_records_the_invitation(app, client, invite, make_account):
+def answers_of(app, conversation_id: int) -> list[Answer]:
+    with app.app_context():
+        return list(db.session.scalars(select(Answer).where(Answer.conversation_id == conversation_id)))
+
+
+def test_a_valid_link_shows_the_first_screen_and_stores_no_conversation(app, client, invite, make_account):
     invitation_id, token = invite(make_account("iro"))
-    response = client.get(f"/i/{token}")
-    assert response.status_code == 303
+    for _ in range(2):  # a link preview, then the child
+        response = client.get(f"/i/{token}")
+        assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
+    assert f'action="/i/{token}?lang=en"' in response.get_data(as_text=True)
+    assert conversation_of(app, invitation_id) is None
+
+
+def test_the_first_answer_begins_the_conversation_for_the_invitation(app, client, invite, make_account):
+    invitation_id, token = invite(make_account("iro"))
+    chat = begin_through_link(client, token)
     conversation = conversation_of(app, invitation_id)
-    assert response.headers["Location"] == f"/c/{conversation.token}"
-    assert response.headers["Cache-Control"] == "no-store"
+    assert chat == f"/c/{conversation.token}"
+    assert [(a.question_id, a.value) for a in answers_of(app, conversation.id)] == [("home", "good")]
 
 
-def test_the_conversation_greets_the_person_by_first_name(app, client, invite, make_account):
+def test_the_first_screen_greets_the_person_by_first_name(app, client, invite, make_account):
     _, token = invite(make_account("iro"), first_name="Sam")
-    html = client.get(client.get(f"/i/{token}").headers["Location"]).get_data(as_text=True)
+    html = client.get(f"/i/{token}").get_data(as_text=True)
     assert "Hi Sam! Your review is coming up soon." in html
 
 
 def test_without_a_first_name_the_greeting_stays_friendly(app, client, invite, make_account):
     _, token = invite(make_account("iro"))
-    html = client.get(client.get(f"/i/{token}").headers["Location"]).get_data(as_text=True)
+    html = client.get(f"/i/{token}").get_data(as_text=True)
     assert "Hi {name}" not in html and "Hi Sam" not in html and "Your review is coming up soon." in html
 
 
-def test_opening_the_link_on_a_second_device_carries_on_the_same_conversation(app, invite, make_account):
+def test_opening_the_link_again_on_the_same_device_carries_on(app, invite, make_account):
     _, token = invite(make_account("iro"))
-    phone, tablet = app.test_client(), app.test_client()
-    first = phone.get(f"/i/{token}").headers["Location"]
-    second = tablet.get(f"/i/{token}").headers["Location"]
-    assert first == second
-    with app.app_context():
-        assert db.session.scalar(select(func.count()).select_from(Conversation)) == 1
+    phone = app.test_client()
+    chat = begin_through_link(phone, token)
+    again = phone.get(f"/i/{token}")
+    assert again.status_code == 303 and again.headers["Location"] == f"{chat}#latest"
 
 
 def test_the_first_opening_is_recorded_and_kept(app, client, invite, make_account, clock):
@@ -73,7 +84,7 @@ def test_a_link_works_to_the_end_of_its_last_day_in_england(app, client, invite,
     # The review is on 12 May, so the link works until the end of 19 May (BST: 23:00 UTC).
     _, token = invite(make_account("iro"))
     clock.current = clock.current.replace(day=19, hour=22, minute=59)
-    assert client.get(f"/i/{token}").status_code == 303
+    assert client.get(f"/i/{token}").status_code == 200
     clock.current = clock.current.replace(hour=23, minute=0)
     assert client.get(f"/i/{token}").status_code == 410
 
@@ -96,7 +107,8 @@ def test_a_stopped_link_is_410(app, client, invite, make_account):
 
 def test_the_link_can_open_in_another_language_of_the_questionnaire(app, client, invite, make_account):
     invitation_id, token = invite(make_account("iro"), questionnaire=PARENT, audience="parent")
-    client.get(f"/i/{token}?lang=xx")  # not one of its languages: its first language
+    page = client.get(f"/i/{token}?lang=xx").get_data(as_text=True)  # not one of its languages: its first language
+    client.post(f"/i/{token}?lang=xx", data={"csrf_token": csrf_token(page), "question_id": "involved", "value": "yes"})
     assert conversation_of(app, invitation_id).language == "en"
 
 

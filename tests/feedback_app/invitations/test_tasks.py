@@ -9,7 +9,7 @@ from feedback_app.models import Answer, AuditEvent, StaffTask
 from tests.conftest import csrf_token
 from tests.feedback_app.auth.staff_helpers import sign_in_quickly
 
-from .helpers import PARENT
+from .helpers import PARENT, begin_through_link
 
 
 def all_tasks(app) -> list[StaffTask]:
@@ -32,8 +32,7 @@ def test_a_child_asking_in_the_chat_to_talk_to_their_iro_makes_a_task_for_that_i
     iro = make_account("iro")
     invitation_id, token = invite(iro)
     child = app.test_client()
-    url = child.get(f"/i/{token}").headers["Location"]
-    chat_answer(child, url, "home", "good")
+    url = begin_through_link(child, token)  # the first answer, home: good
     child.post(url, data={"csrf_token": csrf_token(child.get(url).get_data(as_text=True)),
                           "question_id": "worries", "action": "skip"})  # fmt: skip
     assert all_tasks(app) == []
