@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from statistics import median
 
-from sqlalchemy import ColumnElement, case, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select
 
 from analysis.emerging import emerging_phrases
 from analysis.result import Analysis
@@ -35,7 +35,7 @@ from ..questionnaire.loader import staff_text
 from ..quotes import approved_quotes
 from ..responses import drop_off, latest_questionnaire
 from ..safeguarding import not_flagged, one_working_day_after
-from ..stored_json import has_sentiment, has_theme, json_list_holds, json_text
+from ..stored_json import json_text
 from ..vocabulary import AGE_BANDS, AUDIENCES, SENTIMENTS, THEMES
 from .year import ReportingYear
 
@@ -43,7 +43,7 @@ from .year import ReportingYear
 WHO = tuple(f"child:{band}" for band in AGE_BANDS) + tuple(a for a in AUDIENCES if a != "child")
 # Emerging phrases are read from at most this many of the year's free-text answers
 # (the newest), so that the report's memory does not grow with the year's answers.
-EMERGING_SAMPLE = 1000
+EMERGING_SAMPLE = 500
 EMERGING_SHOWN = 15
 STOPS_SHOWN = 5
 
@@ -143,16 +143,17 @@ def year_figures(user: Principal, year: ReportingYear, *, details: bool = True) 
     """
     period = year.period
     groups = _questionnaire_groups(user, period)
+    written = _written(user, period)
     return YearFigures(
         year=year,
         taking_part=_taking_part(user, period, groups),
         by_route=_by_route(user, period),
         stops=_stops(user, period, groups) if details else [],
         closed=_closed_questions(user, period, groups),
-        analysed=_analysed(user, period),
-        themes=_themes(user, period),
-        sentiment=_sentiment(user, period),
-        unsure=_unsure(user, period),
+        analysed=written.analysed,
+        themes=written.themes,
+        sentiment=written.sentiment,
+        unsure=written.unsure,
         safeguarding=_safeguarding(user, period),
         quotes=_quotes(user, period) if details else [],
         emerging=_emerging(user, period) if details else [],
@@ -287,53 +288,59 @@ def _sent_in(user: Principal, period: Period) -> tuple[ColumnElement[bool], ...]
 def _closed_questions(
     user: Principal, period: Period, groups: dict[str, tuple[str, str | None]]
 ) -> list[ClosedQuestion]:
-    """Closed questions' figures, one per (audience, question id, options), in the order first asked."""
-    merged: dict[tuple, ClosedQuestion] = {}
-    sent = _sent_in(user, period)
-    stored_value = json_text(Answer.value)
-    for questionnaire_id, (audience, _band) in groups.items():
+    """Closed questions' figures, one per (audience, question id, options), in the order first asked.
+
+    One grouped query reads every closed answer's stored value with its count (a
+    multiple choice's list of values is one value there); they are split per option
+    here, so the answers are read once whatever the number of questions.
+    """
+    asked = {}
+    for questionnaire_id in groups:
         q = latest_questionnaire(questionnaire_id)
-        if q is None:
-            continue
-        closed = [question for question in q.questions if question_types.of(question).counted and question.options]
-        if not closed:
-            continue
-        in_this = (*sent, Conversation.questionnaire_id == questionnaire_id)
-        answered = dict(
-            db.session.execute(
-                select(Answer.question_id, func.count())
-                .join(Conversation)
-                .where(*in_this, Answer.skipped.is_(False), Answer.question_id.in_([c.id for c in closed]))
-                .group_by(Answer.question_id)
-            ).all()
+        if q is not None:
+            closed = [question for question in q.questions if question_types.of(question).counted and question.options]
+            if closed:
+                asked[questionnaire_id] = (q, closed)
+    if not asked:
+        return []
+    stored_value = json_text(Answer.value)
+    chosen: Counter[tuple[str, str, str]] = Counter()
+    answered: Counter[tuple[str, str]] = Counter()
+    rows = db.session.execute(
+        select(Conversation.questionnaire_id, Answer.question_id, stored_value, func.count())
+        .join(Conversation, Conversation.id == Answer.conversation_id)
+        .where(
+            *_sent_in(user, period),
+            Answer.skipped.is_(False),
+            or_(
+                *[
+                    and_(Conversation.questionnaire_id == questionnaire_id, Answer.question_id.in_([c.id for c in closed]))
+                    for questionnaire_id, (_, closed) in asked.items()
+                ]
+            ),
         )
-        single = [c.id for c in closed if question_types.of(c).answer == "choice"]
-        chosen: Counter[tuple[str, str]] = Counter()
-        for question_id, value, count in db.session.execute(
-            select(Answer.question_id, stored_value, func.count())
-            .join(Conversation)
-            .where(*in_this, Answer.skipped.is_(False), Answer.question_id.in_(single))
-            .group_by(Answer.question_id, stored_value)
-        ):
-            decoded = json.loads(value)
-            chosen[question_id, decoded if isinstance(decoded, str) else value] += count
+        .group_by(Conversation.questionnaire_id, Answer.question_id, stored_value)
+    )
+    for questionnaire_id, question_id, value, count in rows:
+        decoded = json.loads(value) if value else None
+        values = decoded if isinstance(decoded, list) else [decoded if isinstance(decoded, str) else value]
+        answered[questionnaire_id, question_id] += count
+        for one in set(values):
+            chosen[questionnaire_id, question_id, str(one)] += count
+
+    merged: dict[tuple, ClosedQuestion] = {}
+    for questionnaire_id, (q, closed) in asked.items():
+        audience = groups[questionnaire_id][0]
         for question in closed:
             several = question_types.of(question).answer == "choices"
-            if several:
-                row = db.session.execute(
-                    select(*[func.sum(case((json_list_holds(Answer.value, o.value), 1), else_=0)) for o in question.options])
-                    .join(Conversation)
-                    .where(*in_this, Answer.skipped.is_(False), Answer.question_id == question.id)
-                ).one()
-                for option, count in zip(question.options, row, strict=True):
-                    chosen[question.id, option.value] += count or 0
             options = tuple(
-                (o.value, words_only(option_words(o, o.value, lambda text, q=q: staff_text(text, q))), chosen[question.id, o.value])
+                (o.value, words_only(option_words(o, o.value, lambda text, q=q: staff_text(text, q))),
+                 chosen[questionnaire_id, question.id, o.value])
                 for o in question.options
-            )
+            )  # fmt: skip
             found = ClosedQuestion(
-                audience, question.id, staff_text(question.text, q), several, answered.get(question.id, 0), options,
-                question.records,
+                audience, question.id, staff_text(question.text, q), several, answered[questionnaire_id, question.id],
+                options, question.records,
             )  # fmt: skip
             if found.key in merged:
                 before = merged[found.key]
@@ -355,63 +362,58 @@ def _analysed_answers(user: Principal, period: Period) -> tuple[ColumnElement[bo
     return (*_sent_in(user, period), Answer.analyser_version.is_not(None), Answer.skipped.is_(False), not_flagged())
 
 
-def _analysed(user: Principal, period: Period) -> dict[str, int]:
-    rows = db.session.execute(
-        select(Conversation.audience, func.count(Answer.id))
-        .join(Conversation, Conversation.id == Answer.conversation_id)
-        .where(*_analysed_answers(user, period))
-        .group_by(Conversation.audience)
-    )
-    return dict.fromkeys(AUDIENCES, 0) | dict(rows.all())
+@dataclass(frozen=True)
+class Written:
+    """What the analysis found in the year's written answers, per audience."""
+
+    analysed: dict[str, int]
+    themes: dict[str, dict[str, ThemeCount]]
+    sentiment: dict[str, dict[str, int]]
+    unsure: dict[str, int]
 
 
-def _themes(user: Principal, period: Period) -> dict[str, dict[str, ThemeCount]]:
-    """Per audience and theme: the answers about it, and how many of those had each sentiment."""
-    columns = [
-        func.sum(case((has_theme(theme) & has_sentiment(sentiment), 1), else_=0))
-        for theme in THEMES
-        for sentiment in SENTIMENTS
-    ]
-    rows = db.session.execute(
-        select(Conversation.audience, *columns)
-        .join(Conversation, Conversation.id == Answer.conversation_id)
-        .where(*_analysed_answers(user, period))
-        .group_by(Conversation.audience)
-    )
-    found: dict[str, dict[str, ThemeCount]] = {audience: {} for audience in AUDIENCES}
-    for audience, *counts in rows:
-        for i, theme in enumerate(THEMES):
-            split = {s: int(counts[i * len(SENTIMENTS) + j] or 0) for j, s in enumerate(SENTIMENTS)}
-            found.setdefault(audience, {})[theme] = ThemeCount(sum(split.values()), split)
-    return found
-
-
-def _sentiment(user: Principal, period: Period) -> dict[str, dict[str, int]]:
+def _written(user: Principal, period: Period) -> Written:
+    """One grouped pass over the written answers: per audience, sentiment, set of themes and
+    doubt, how many answers. The few combinations are split into figures here."""
     sentiment = Answer.analysis["sentiment"].as_string()
-    rows = db.session.execute(
-        select(Conversation.audience, sentiment, func.count(Answer.id))
-        .join(Conversation, Conversation.id == Answer.conversation_id)
-        .where(*_analysed_answers(user, period))
-        .group_by(Conversation.audience, sentiment)
-    )
-    found: dict[str, dict[str, int]] = {audience: dict.fromkeys(SENTIMENTS, 0) for audience in AUDIENCES}
-    for audience, name, count in rows:
-        found.setdefault(audience, dict.fromkeys(SENTIMENTS, 0))[name] = count
-    return found
-
-
-def _unsure(user: Principal, period: Period) -> dict[str, int]:
-    """Written answers a person should read because the analysis was unsure of them (counted apart)."""
-    doubtful = or_(
-        Answer.analysis["unsure"].as_boolean().is_(True), Answer.analysis["needs_reading"].as_boolean().is_(True)
+    themes = json_text(Answer.analysis["themes"])
+    doubtful = case(
+        (or_(Answer.analysis["unsure"].as_boolean().is_(True), Answer.analysis["needs_reading"].as_boolean().is_(True)), 1),
+        else_=0,
     )
     rows = db.session.execute(
-        select(Conversation.audience, func.sum(case((doubtful, 1), else_=0)))
+        select(Conversation.audience, sentiment, themes, doubtful, func.count(Answer.id))
         .join(Conversation, Conversation.id == Answer.conversation_id)
         .where(*_analysed_answers(user, period))
-        .group_by(Conversation.audience)
+        .group_by(Conversation.audience, sentiment, themes, doubtful)
     )
-    return dict.fromkeys(AUDIENCES, 0) | {audience: int(n or 0) for audience, n in rows}
+    analysed: Counter[str] = Counter()
+    unsure: Counter[str] = Counter()
+    feelings: dict[str, Counter[str]] = {audience: Counter() for audience in AUDIENCES}
+    split: dict[str, dict[str, Counter[str]]] = {audience: {} for audience in AUDIENCES}
+    for audience, feeling, theme_list, doubt, count in rows:
+        analysed[audience] += count
+        unsure[audience] += count if doubt else 0
+        feelings.setdefault(audience, Counter())[feeling] += count
+        try:
+            found = json.loads(theme_list) if theme_list else []
+        except ValueError:
+            found = []
+        for theme in set(found if isinstance(found, list) else []):
+            split.setdefault(audience, {}).setdefault(theme, Counter())[feeling] += count
+    return Written(
+        analysed=dict.fromkeys(AUDIENCES, 0) | dict(analysed),
+        themes={
+            audience: {
+                theme: ThemeCount(sum(c.values()), {s: c.get(s, 0) for s in SENTIMENTS})
+                for theme, c in by_theme.items()
+                if theme in THEMES
+            }
+            for audience, by_theme in split.items()
+        },
+        sentiment={audience: {s: c.get(s, 0) for s in SENTIMENTS} for audience, c in feelings.items()},
+        unsure=dict.fromkeys(AUDIENCES, 0) | dict(unsure),
+    )
 
 
 def _quotes(user: Principal, period: Period) -> list[Quote]:

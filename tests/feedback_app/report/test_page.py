@@ -96,3 +96,33 @@ def test_answers_the_analysis_was_unsure_of_are_counted_apart(app, client, make_
     html = client.get("/staff/report?year=2025-26").get_data(as_text=True)
     assert row(html, "sentiment-child", "Written answers")[1] == "10"
     assert row(html, "sentiment-child", "Of these, the analysis was unsure (a person should read them)")[1:3] == ["5", "50%"]
+
+
+def test_the_report_is_counted_once_for_the_page_and_its_downloads_while_nothing_changes(app, client, make_account, monkeypatch):
+    from feedback_app.report import service
+
+    counted = []
+    real = service.count_report
+    monkeypatch.setattr(service, "count_report", lambda user, year: counted.append(year) or real(user, year))
+    with app.app_context():
+        build_known_years()
+    sign_in_quickly(app, client, make_account("iro_manager"))
+    client.get("/staff/report?year=2025-26")
+    client.get("/staff/report/2025-26/report.xlsx")
+    client.get("/staff/report/2025-26/charts/chart-sent-by-who.png")
+    assert len(counted) == 1
+
+
+def test_a_conversation_sent_after_the_report_was_counted_shows_at_once(app, client, make_account):
+    from tests.feedback_app.report.known_years import THIS_YEAR, _dated
+    from tests.feedback_app.responses.builders import PARENTS, converse
+
+    with app.app_context():
+        build_known_years()
+    sign_in_quickly(app, client, make_account("iro_manager"))
+    before = client.get("/staff/report?year=2025-26").get_data(as_text=True)
+    assert row(before, "taking-part", "Parents", "Conversations sent")[2] == "6"
+    with app.app_context():
+        _dated(converse(PARENTS, {"notes_in_time": "yes"}), THIS_YEAR)
+    after = client.get("/staff/report?year=2025-26").get_data(as_text=True)
+    assert row(after, "taking-part", "Parents", "Conversations sent")[2] == "7"
