@@ -13,6 +13,7 @@ from datetime import date, datetime
 from flask import Flask
 from markupsafe import Markup, escape
 
+from .questionnaire.titles import questionnaire_name
 from .vocabulary import UK_TIME, age_band_name, audience_name, concern_name, sentiment_name, theme_name
 
 # How a moment is written, by where it is shown.
@@ -68,6 +69,7 @@ FILTERS = {
     "theme_name": theme_name,
     "sentiment_name": sentiment_name,
     "concern_name": concern_name,
+    "questionnaire_name": questionnaire_name,
 }
 
 

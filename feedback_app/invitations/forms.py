@@ -8,8 +8,9 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from ..models import StaffUser
+from ..questionnaire.titles import staff_title
 from ..vocabulary import AUDIENCES, PARTICIPATION
-from .service import questionnaires_for, title_of
+from .service import questionnaires_for
 
 
 class InvitationForm(FlaskForm):
@@ -30,7 +31,7 @@ class InvitationForm(FlaskForm):
         self.audience.choices = [SelectChoice(value, audience.one.capitalize()) for value, audience in AUDIENCES.items()]
         groups: dict[str, list] = {}
         for q in questionnaires_for(audience if audience in AUDIENCES else None):
-            groups.setdefault(f"For {AUDIENCES[q.audience].group.lower()}", []).append(SelectChoice(q.id, title_of(q)))
+            groups.setdefault(f"For {AUDIENCES[q.audience].group.lower()}", []).append(SelectChoice(q.id, staff_title(q), render_kw={"data-audience": q.audience}))
         self.questionnaire.choices = groups
         if iros is None:
             del self.iro

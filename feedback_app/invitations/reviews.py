@@ -13,7 +13,7 @@ from ..access.policy import INVITE, READ_ANSWERS, SEE_TASKS
 from ..auth import signed_in_user
 from ..extensions import db
 from ..models import Conversation, Invitation, StaffTask
-from ..questionnaire.loader import staff_text
+from ..questionnaire.titles import staff_title
 from ..safeguarding import alert_states
 from . import bp, service, tasks
 from .forms import TaskDoneForm
@@ -68,7 +68,7 @@ def review(invitation_id: int) -> str | tuple[str, int]:
         "invitations/review.html",
         answers=service.answers_as_read(conversation),
         shared=service.shared_with_iro(conversation),
-        questionnaire_title=staff_text(q.title, q),
+        questionnaire_title=staff_title(q),
         requests=db.session.scalars(
             select(StaffTask).where(StaffTask.conversation_id == conversation.id, scope(user, StaffTask))
         ).all(),

@@ -30,8 +30,8 @@ from ..extensions import db
 from ..links import full_link
 from ..models import Answer, Conversation, Invitation, StaffUser
 from ..questionnaire import registry
-from ..questionnaire.loader import staff_text
 from ..questionnaire.schema import Questionnaire
+from ..questionnaire.titles import staff_title
 from ..vocabulary import AUDIENCES, UK_TIME
 from . import codes
 
@@ -109,29 +109,27 @@ def questionnaires_for(audience: str | None = None) -> list[Questionnaire]:
     found = [loaded.questionnaire for loaded in registry.available().values()]
     if audience is not None:
         found = [q for q in found if q.audience == audience]
-    return sorted(found, key=lambda q: (q.audience, title_of(q)))
-
-
-def title_of(q: Questionnaire) -> str:
-    return f"{staff_text(q.title, q)} ({q.id})"
+    # In the audiences' own order (children first, as the form's audience is), then by name.
+    order = list(AUDIENCES)
+    return sorted(found, key=lambda q: (order.index(q.audience), staff_title(q)))
 
 
 def check_questionnaire(questionnaire_id: str, audience: str) -> Questionnaire:
     """The questionnaire, or InvitationError if it doesn't exist or is for someone else."""
     if audience not in AUDIENCES:
         raise InvitationError(f"Choose who the invitation is for: {', '.join(AUDIENCES)}.", "audience")
-    fitting = ", ".join(q.id for q in questionnaires_for(audience)) or "none"
+    fitting = "; ".join(staff_title(q) for q in questionnaires_for(audience)) or "none"
     loaded = registry.current(questionnaire_id)
     if loaded is None:
         raise InvitationError(
-            f"There is no questionnaire called {questionnaire_id!r}. Questionnaires for {AUDIENCES[audience].one}: {fitting}.",
+            f"There is no questionnaire called {questionnaire_id[:64]!r}. Choose one for {AUDIENCES[audience].one}: {fitting}.",
             "questionnaire",
         )
     q = loaded.questionnaire
     if q.audience != audience:
         raise InvitationError(
-            f"{q.id!r} is for {AUDIENCES[q.audience].one}, not {AUDIENCES[audience].one}. "
-            f"Questionnaires for {AUDIENCES[audience].one}: {fitting}.",
+            f"\u201c{staff_title(q)}\u201d is for {AUDIENCES[q.audience].one}, not {AUDIENCES[audience].one}. "
+            f"Choose one for {AUDIENCES[audience].one}: {fitting}.",
             "questionnaire",
         )
     return q

@@ -23,10 +23,10 @@ from ..models import Answer, Conversation, QuestionnaireVersion, utcnow
 from ..periods import Period, buckets
 from ..questionnaire import registry
 from ..questionnaire.loader import staff_text
-from ..questionnaire.schema import Questionnaire
+from ..questionnaire.titles import latest_questionnaire, staff_title
 from ..safeguarding import answer_is_flagged
 from ..stored_json import has_sentiment, has_theme
-from ..vocabulary import AUDIENCES, PURPOSES, audience_name
+from ..vocabulary import AUDIENCES, audience_name
 
 # An unfinished conversation younger than this may still be going on.
 STILL_GOING = timedelta(days=1)
@@ -35,35 +35,19 @@ STILL_GOING = timedelta(days=1)
 # --- questionnaires as answered --------------------------------------------------
 
 
-def latest_questionnaire(questionnaire_id: str) -> Questionnaire | None:
-    """The newest stored version of a questionnaire (what people answered), else its file."""
-    version_id = db.session.scalar(
-        select(func.max(QuestionnaireVersion.id)).where(QuestionnaireVersion.questionnaire_id == questionnaire_id)
-    )
-    if version_id is not None:
-        return registry.questionnaire_of(version_id)
-    loaded = registry.current(questionnaire_id)
-    return loaded.questionnaire if loaded else None
-
-
 def questionnaire_titles() -> dict[str, str]:
     """Every questionnaire with a file or with stored answers, id to title, by title.
 
     Several questionnaires share a title ("Before my review" for each age
     band), so the title says who it is for and when: "Before my review
-    (children 8-11, before)".
+    (children 8-11, before the review)", from questionnaire/titles.py.
     """
     ids = set(registry.available()) | set(db.session.scalars(select(QuestionnaireVersion.questionnaire_id).distinct()))
     titles = {}
     for questionnaire_id in ids:
         q = latest_questionnaire(questionnaire_id)
-        titles[questionnaire_id] = f"{staff_text(q.title, q)} ({_who_and_when(q)})" if q else questionnaire_id
+        titles[questionnaire_id] = staff_title(q) if q else questionnaire_id
     return dict(sorted(titles.items(), key=lambda item: (item[1].lower(), item[0])))
-
-
-def _who_and_when(q: Questionnaire) -> str:
-    who = f"children {q.age_band}" if q.age_band else f"{q.audience}s"
-    return f"{who}, {PURPOSES[q.purpose].staff if q.purpose in PURPOSES else q.purpose}"
 
 
 def of_age_band(age_band: str) -> ColumnElement[bool]:
@@ -204,7 +188,7 @@ def drop_off(user: Principal, questionnaire_id: str, period: Period, now: dateti
         )
         for question_id in order
     ]
-    title = staff_text(q.title, q) if q else questionnaire_id
+    title = staff_title(q) if q else questionnaire_id
     return DropOff(questionnaire_id, title, started, unfinished, unfinished - sum(stopped.values()), steps)
 
 

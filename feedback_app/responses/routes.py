@@ -17,6 +17,7 @@ from ..periods import Period, reporting_year
 from ..query_args import page_number, status_of
 from ..questionnaire import registry
 from ..questionnaire.loader import staff_text
+from ..questionnaire.titles import staff_title
 from ..safeguarding import is_flagged
 from ..vocabulary import age_band_name
 from . import bp
@@ -156,7 +157,7 @@ def conversation(conversation_id: int) -> str:
     return render_template(
         "responses/conversation.html",
         conversation=found,
-        title=staff_text(q.title, q),
+        title=staff_title(q),
         age_band=age_band_name(q.age_band) or None,
         rows=rows,
     )

@@ -16,6 +16,7 @@ from ..models import Answer, SafeguardingAlert
 from ..questionnaire import registry
 from ..questionnaire.loader import staff_text
 from ..questionnaire.schema import Questionnaire
+from ..questionnaire.titles import staff_title
 from ..vocabulary import age_band_name, audience_name
 from .flags import is_flagged
 
@@ -62,7 +63,7 @@ def subject_of(alert: SafeguardingAlert) -> AlertSubject:
         review_date=invitation.review_date if invitation is not None else None,
         audience=audience,
         age_band=(age_band_name(q.age_band) or None) if q else None,
-        questionnaire=f"{staff_text(q.title, q)} ({audience.lower()})" if q else alert.questionnaire_id,
+        questionnaire=staff_title(q) if q else alert.questionnaire_id,
     )
 
 

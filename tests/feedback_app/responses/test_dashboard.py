@@ -28,8 +28,8 @@ def test_counts_and_completion_rate_by_questionnaire(app, client, manager):
         converse(PARENTS, {"notes_in_time": "yes"})
     html = client.get(f"/staff/dashboard?{last_month()}").get_data(as_text=True)
     assert table_rows(html, "by-questionnaire") == [
-        ["Young people's test questionnaire (children 12-18, before)", "3", "2", "67%"],
-        ["Parents' test questionnaire (parents, after)", "1", "1", "100%"],
+        ["Young people's test questionnaire (young people 12-18, before the review)", "3", "2", "67%"],
+        ["Parents' test questionnaire (parents, after the review)", "1", "1", "100%"],
     ]
 
 
@@ -58,10 +58,10 @@ def test_conversations_outside_the_period_are_not_counted(app, client, manager):
         converse(YOUNG_PEOPLE, {"home": "good"})
         converse(YOUNG_PEOPLE, {"home": "good"}, started=utcnow() - timedelta(days=400))
     this_year = client.get("/staff/dashboard").get_data(as_text=True)
-    assert table_rows(this_year, "by-questionnaire") == [["Young people's test questionnaire (children 12-18, before)", "1", "1", "100%"]]
+    assert table_rows(this_year, "by-questionnaire") == [["Young people's test questionnaire (young people 12-18, before the review)", "1", "1", "100%"]]
     long_ago = (utcnow() - timedelta(days=400)).date()
     that_day = client.get(f"/staff/dashboard?start={long_ago}&end={long_ago}").get_data(as_text=True)
-    assert table_rows(that_day, "by-questionnaire") == [["Young people's test questionnaire (children 12-18, before)", "1", "1", "100%"]]
+    assert table_rows(that_day, "by-questionnaire") == [["Young people's test questionnaire (young people 12-18, before the review)", "1", "1", "100%"]]
 
 
 def test_where_people_stop_counts_the_last_answer_of_unfinished_conversations(app, client, manager):

@@ -191,3 +191,11 @@ def test_an_acknowledged_alert_is_never_overdue(app, client, make_account, alert
     client.post(f"/staff/safeguarding/{alert_id}/acknowledge", data={"csrf_token": csrf_token(page), "note": "Seen"})
     alert_clock.advance(days=30)
     assert "Overdue" not in client.get("/staff/safeguarding").get_data(as_text=True)
+
+
+def test_the_queue_names_the_questionnaire_in_words_not_by_its_id(app, client, make_account):
+    raise_alert_for(app)
+    sign_in_quickly(app, client, make_account("safeguarding_lead"))
+    html = client.get("/staff/safeguarding").get_data(as_text=True)
+    assert "Before my review (young people 12-18, before the review)" in html
+    assert "young-person-before-review" not in html
