@@ -129,10 +129,10 @@ def resume(token: str) -> Response:
 
 @bp.post("/conversations/<token>/submit")
 def submit(token: str) -> Response:
-    json_object(set())
+    data = json_object({"sharing"})
     conversation = _conversation(token)
     with _answer_errors():
-        return _json_state(conversation, service.submit(conversation))
+        return _json_state(conversation, service.submit(conversation, sharing=data.get("sharing", "")))
 
 
 def _conversation(token: str):

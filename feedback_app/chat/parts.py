@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flask import render_template
 
+from ..conversation import service
 from ..conversation.engine import ConversationState
 from ..models import Conversation
 
@@ -25,5 +26,9 @@ def latest_index(state: ConversationState) -> int:
 
 def drawn_parts(conversation: Conversation, state: ConversationState) -> dict[str, str]:
     """Each part as HTML, as chat.js puts it into the page (without the page-load anchor)."""
-    context = {"conversation": conversation, "state": state, "error": None, "typed": "", "latest": None, "first_screen": None, "welcome": False}
+    context = {
+        "conversation": conversation, "state": state, "error": None, "typed": "", "latest": None,
+        "first_screen": None, "welcome": False,
+        "sharing": service.sharing_choice(conversation) if state.status == "review" else None,
+    }  # fmt: skip
     return {name: render_template(template, **context) for name, template in PARTS.items()}

@@ -204,7 +204,7 @@ def act(token: str) -> Response | tuple[str, int]:
         elif action == "resume":
             service.resume(found)
         elif action == "submit":
-            service.submit(found)
+            service.submit(found, sharing=request.form.get("sharing", ""))
         else:
             question_id = form.question_id.data or ""
             state = service.record_answer(
@@ -260,6 +260,7 @@ def _page(
         title=title,
         languages=languages,
         latest=-1 if welcome else latest_index(state),
+        sharing=service.sharing_choice(found) if found is not None and state.status == "review" else None,
         # Shown to an invited child, to carry the conversation on another device.
         device_code=codes.shown(codes.device_code(found.token)) if found is not None and found.invitation_id else None,
         first_screen=first_screen,

@@ -353,14 +353,42 @@ def resume(conversation: Conversation) -> ConversationState:
     return state_of(conversation)
 
 
-def submit(conversation: Conversation) -> ConversationState:
+# `submit(..., sharing=NOT_CONFIRMED)`: called from the code (demo data, tests), not a front door.
+NOT_CONFIRMED = object()
+
+
+def sharing_choice(conversation: Conversation) -> str | None:
+    """What an invited person chose about sharing their answers with their IRO
+    by name ("yes", "no", or "" when skipped or not reached), which the review
+    shows beside Send; None when the conversation asks no such question."""
+    if conversation.invitation_id is None:
+        return None
+    ids = [q.id for q in questionnaire_of(conversation).questions if q.records == "share_with_iro"]
+    if not ids:
+        return None
+    with reading():
+        values = db.session.scalars(
+            select(Answer.value).where(Answer.conversation_id == conversation.id, Answer.question_id.in_(ids))
+        ).all()
+    return "yes" if "yes" in values else ("no" if "no" in values else "")
+
+
+def submit(conversation: Conversation, sharing: object = NOT_CONFIRMED) -> ConversationState:
     """Send the conversation. After this nothing can change it.
 
+    `sharing` is the sharing choice the person saw on the review as they
+    pressed Send (the front doors pass it): if it is no longer what is stored,
+    nothing is sent, so a choice changed anywhere else is never sent unseen.
     Raises AnswerError if a question is still open (the person must answer,
-    skip, or choose "finish now" first), SubmittedError if already sent.
+    skip, or choose "finish now" first) or the sharing choice changed,
+    SubmittedError if already sent.
     """
     if conversation.submitted_at is not None:
         raise engine.SubmittedError("This conversation has already been sent.")
+    if sharing is not NOT_CONFIRMED and (sharing or "") != (sharing_choice(conversation) or ""):
+        raise AnswerError(
+            "Your choice about sharing your answers with your IRO has changed. Check it below, then press Send again."
+        )
     # Held from here to the commit: the answers read next are the ones sent,
     # and an answer arriving meanwhile waits, then finds the conversation sent.
     _hold_unsent(conversation)

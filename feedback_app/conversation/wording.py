@@ -59,6 +59,10 @@ WORDS: dict[str, dict[str, str | dict[str, str]]] = {
         "no_signal": "No signal. We'll send this when you're back online.",
         # Shown to an invited child: the code that carries the conversation to another device.
         "device_code": "To carry on on another phone or tablet, open your link there and type this code:",
+        # Beside Send, for an invited person: what they chose about their name (share_with_iro).
+        "sharing_yes": "When you press Send, your IRO will see your answers with your name on them, as you chose. You can change this above.",
+        "sharing_no": "When you press Send, your IRO will not see your name with your answers, as you chose. You can change this above.",
+        "sharing_none": "You did not say whether your IRO can see your answers with your name on them, so they won't.",
         # Shown after an answer that suggests the person may not be safe (feedback_app/safeguarding).
         # Never names a carer (or anyone at home) as who will be in touch: the person
         # hurting a child may be the one looking after them (issue 9.4).
@@ -111,6 +115,9 @@ WORDS: dict[str, dict[str, str | dict[str, str]]] = {
         "start_again": "ابدأ من جديد",
         "no_signal": "لا توجد إشارة. سنرسل هذا عندما تعود متصلًا بالإنترنت.",
         "device_code": "للمتابعة على هاتف أو جهاز لوحي آخر، افتح رابطك هناك واكتب هذا الرمز:",
+        "sharing_yes": "عندما تضغط إرسال، سيرى المسؤول المستقل عن مراجعتك إجاباتك مع اسمك، كما اخترت. يمكنك تغيير ذلك في الأعلى.",
+        "sharing_no": "عندما تضغط إرسال، لن يرى المسؤول المستقل عن مراجعتك اسمك مع إجاباتك، كما اخترت. يمكنك تغيير ذلك في الأعلى.",
+        "sharing_none": "لم تقل ما إذا كان المسؤول المستقل عن مراجعتك يمكنه رؤية إجاباتك مع اسمك، لذلك لن يراها.",
         "safeguarding_invited": "شكرًا لأنك أخبرتنا. لأنك قد لا تكون في أمان، سنخبر الشخص الذي عمله هو الحفاظ على سلامة الأطفال، وسنخبر مسؤول المراجعة المستقل الخاص بك (IRO). سيتأكدون من أنك في أمان. سيرغبون في التحدث معك، في وقت ومكان تستطيع فيه التحدث بأمان. قد لا يحدث هذا على الفور.",
         "safeguarding_anonymous": "شكرًا لأنك أخبرتنا. لا يمكننا معرفة من أنت، لذلك لا يمكننا متابعة هذا الأمر بأنفسنا. من فضلك أخبر شخصًا يستطيع مساعدتك.",
         "safeguarding_help_now": "للحصول على المساعدة الآن، اتصل مجانًا بخط Childline على الرقم 0800 1111، في أي وقت، ليلًا أو نهارًا. وإذا شعرت بالأمان، يمكنك أيضًا إخبار شخص بالغ آخر تثق به، مثل معلّم. إذا كنت في خطر الآن، اتصل بالرقم 999.",

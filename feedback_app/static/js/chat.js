@@ -110,7 +110,9 @@
     var answer = { question_id: field ? field.value : null };
     var kind = form.getAttribute("data-answer");
     if (name === "action" && value !== "answer" && value !== "skip") {
-      return [api + "/" + value, {}]; // finish, resume, submit
+      var sharing = form.elements.namedItem("sharing");
+      // Send carries the sharing choice the review showed, so only that one is sent.
+      return [api + "/" + value, value === "submit" && sharing ? { sharing: sharing.value } : {}]; // finish, resume, submit
     }
     if (name === "action" && value === "skip") {
       answer.skip = true;

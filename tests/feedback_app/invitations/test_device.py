@@ -147,3 +147,23 @@ def test_only_the_person_who_made_an_invitation_is_shown_its_link(app, invite, m
     assert token not in pages["iro"].get_data(as_text=True)
     assert "Only the person who made this invitation is shown its link" in pages["iro"].get_data(as_text=True)
     assert pages["admin"].status_code == 403
+
+
+def test_the_review_shows_the_sharing_choice_and_send_sends_only_that_choice(app, begun):
+    phone, invitation_id, token, chat = begun
+    api = chat.replace("/c/", "/api/v1/conversations/")
+    for question_id, value in (("worries", None), ("talk_to_iro", "no"), ("advocate", "no"), ("share_with_iro", "no")):
+        body = {"question_id": question_id, "skip": True} if value is None else {"question_id": question_id, "value": value}
+        assert phone.post(f"{api}/answers", json=body).status_code == 200
+    review = phone.get(chat).get_data(as_text=True)
+    assert "your IRO will not see your name with your answers" in review
+    assert 'name="sharing" value="no"' in review
+    # The choice changes after the review was drawn (another tab, say): Send with the old one sends nothing.
+    phone.post(f"{api}/answers", json={"question_id": "share_with_iro", "value": "yes"})
+    refused = phone.post(chat, data={"csrf_token": csrf_token(review), "action": "submit", "sharing": "no"})
+    assert refused.status_code == 422 and "sharing" in refused.get_data(as_text=True)
+    assert phone.post(f"{api}/submit", json={}).status_code == 422  # the API asks for it too
+    with app.app_context():
+        assert conversation_of(app, invitation_id).submitted_at is None
+    sent = phone.post(f"{api}/submit", json={"sharing": "yes"})
+    assert sent.status_code == 200 and sent.get_json()["status"] == "submitted"
