@@ -387,6 +387,11 @@
         if (languages && theirs) {
           languages.parentNode.replaceChild(document.importNode(theirs, true), languages);
         }
+        // An invited child's code for carrying on elsewhere, which the page shows under the answers.
+        var code = page.querySelector(".device-code");
+        if (code && !document.querySelector(".device-code")) {
+          area.parentNode.insertBefore(document.importNode(code, true), area.nextSibling);
+        }
         render({
           status: drawn.getAttribute("data-status"),
           question: question ? { id: question } : null,
