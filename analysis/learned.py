@@ -33,6 +33,7 @@ import numpy as np
 from analysis.lexicons import DATA_DIR
 from analysis.result import SENTIMENTS
 from analysis.sentiment import SentimentResult
+from analysis.sentiment_lexicon import TEXTBLOB_POLARITY
 from analysis.text import CLAUSE_END, PreparedText
 
 MODEL_PATH = DATA_DIR / "sentiment_model.npz"
@@ -40,7 +41,9 @@ HASH_SLOTS = 2**14  # word features share this many slots
 _NEGATORS = frozenset({"not", "never", "no", "nobody", "nothing", "none", "neither", "nor", "without"})
 _NEGATION_SPAN = 3  # words after a negator marked as negated
 _LABEL_INDEX = {label: i for i, label in enumerate(SENTIMENTS)}
-RULE_FEATURES = 12
+RULE_FEATURES = 19
+_CONTRASTS = frozenset({"but", "however", "although", "though", "except"})
+_WISHES = frozenset({"wish", "want", "should", "would", "could", "please", "hope", "need"})
 
 
 @lru_cache(maxsize=1 << 16)
@@ -75,6 +78,8 @@ def rule_features(sentiment: SentimentResult, concern: bool, prepared: PreparedT
     one_hot = [1.0 if sentiment.label == label else 0.0 for label in SENTIMENTS]
     words = sum(1 for w in prepared.words if w[0].isalnum())
     questions = sum(1 for w in prepared.words if w == "?")
+    # TextBlob's own word polarities, whatever the rules made of them.
+    lexical = [TEXTBLOB_POLARITY[w] for w in prepared.words if w in TEXTBLOB_POLARITY]
     return [
         *one_hot,
         sentiment.polarity,
@@ -85,6 +90,13 @@ def rule_features(sentiment: SentimentResult, concern: bool, prepared: PreparedT
         min(words, 60) / 60,
         1.0 if questions else 0.0,
         1.0 if not sentiment.evidence else 0.0,
+        min(sum(1 for e in sentiment.evidence if e.finding == "sentiment:positive"), 4) / 4,
+        min(sum(1 for e in sentiment.evidence if e.finding == "sentiment:negative"), 4) / 4,
+        1.0 if not _CONTRASTS.isdisjoint(prepared.words) else 0.0,
+        1.0 if not _WISHES.isdisjoint(prepared.words) else 0.0,
+        sum(lexical) / len(lexical) if lexical else 0.0,
+        max(lexical, default=0.0),
+        min(lexical, default=0.0),
     ]
 
 
