@@ -219,3 +219,39 @@ def test_wish_evidence_shows_the_wish_not_the_kind_words_inside_it():
     findings = [(e.finding, e.phrase) for e in result.evidence if e.finding.startswith("sentiment")]
     assert any(f == "sentiment:negative" and "wish" in phrase for f, phrase in findings)
     assert not any(f == "sentiment:positive" for f, _ in findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She doesn't listen, explain or even look at me",  # a negation reaches along a list
+        "she didnt listen or explain",
+        "No calls, no visits, no letters since I moved",  # "no X" is a lack
+        "My request for contact was turned down",  # plain facts of refusal and delay
+        "I am still waiting for my passport",
+        "They closed the case without telling me",
+        "The care team never tell me anything",
+    ],
+)
+def test_complaints_with_no_feeling_word_read_as_negative(text):
+    assert label(text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It means a lot to me that they ask", "I was pleased with how the meeting went", "I feel close to my carers"],
+)
+def test_words_in_their_warm_sense_read_as_positive(text):
+    assert label(text) == "positive"
+
+
+def test_a_comma_before_a_new_subject_ends_a_negation():
+    assert label("she doesnt ring, i like her though") == "positive"
+
+
+def test_no_before_more_is_not_a_lack():
+    assert label("No more moving, I'm staying here for good!") == "positive"
+
+
+def test_no_complaints_is_praise():
+    assert label("No complaints, my social worker is great") == "positive"
