@@ -164,3 +164,37 @@ def test_held_out_feedback_meets_its_floors(capsys):
     assert figures["concern_recall"] == 1.0
     assert figures["concern_precision"] >= 0.6
     assert figures["sentiment_macro_f1"] > figures["baseline_sentiment_macro_f1"]
+
+
+def test_details_add_per_label_f1_confusion_respondents_and_intervals(tmp_path, capsys):
+    status, out, _ = run(capsys, str(write_jsonl(tmp_path / "l.jsonl", LINES)), "--details")
+    figures = json.loads(out)
+    assert status == 0 and KEYS <= set(figures)
+    details = figures["details"]
+    assert set(details["sentiment_f1_per_label"]) == {"positive", "negative", "mixed", "neutral"}
+    assert sum(sum(row.values()) for row in details["sentiment_confusion"].values()) == 4
+    assert details["by_respondent"]["child"]["n"] == 4
+    low, high = details["intervals_95"]["sentiment_macro_f1"]
+    assert 0.0 <= low <= high <= 1.0
+
+
+def test_cross_validate_analyses_each_line_with_a_model_that_never_saw_it(tmp_path, capsys):
+    training = tmp_path / "training"
+    training.mkdir()
+    write_jsonl(training / "t.jsonl", LINES * 3)
+    file = write_jsonl(tmp_path / "l.jsonl", LINES * 2)
+    status, out, _ = run(capsys, str(file), "--cross-validate", "--folds", "2", "--training", str(training), "--details")
+    figures = json.loads(out)
+    assert status == 0 and figures["n"] == 8
+    assert figures["details"]["measured"] == "learned layer out of fold (2 folds)"
+
+
+def test_cross_validate_without_training_lines_is_a_clear_error(tmp_path, capsys):
+    file = write_jsonl(tmp_path / "l.jsonl", LINES)
+    status, _, err = run(capsys, str(file), "--cross-validate", "--training", str(tmp_path / "none"))
+    assert status == 2 and "no *.jsonl training files" in err
+
+
+def test_rules_only_measures_without_the_learned_layer(tmp_path, capsys):
+    _, out, _ = run(capsys, str(write_jsonl(tmp_path / "l.jsonl", LINES)), "--rules-only", "--details")
+    assert json.loads(out)["details"]["measured"] == "rules only"
