@@ -56,6 +56,9 @@ class Defaults:
     SMTP_STARTTLS = True  # never in the clear unless told: FLASK_SMTP_STARTTLS=false
     SMTP_TIMEOUT = 5  # seconds; the child who wrote the answer waits this long at worst
     MAIL_FROM = "tell-us-what-you-think@localhost"
+    # A folder to write e-mails into (one .eml file each) instead of sending them:
+    # the local demo's mailbox, which has no mail server. Empty: send by SMTP.
+    MAIL_FOLDER = ""
     # The address people reach the service at, e.g. https://feedback.council.gov.uk.
     # Every full link (alert e-mails, invitations, print pages, QR codes) is built
     # from it, never from the request's Host header; production refuses to start without it.
@@ -89,12 +92,25 @@ def load(app: Flask, overrides: dict | None) -> None:
         app.config.update(overrides)
     if "DATABASE_URL" in (overrides or {}):
         app.config["SQLALCHEMY_DATABASE_URI"] = normalise_url(overrides["DATABASE_URL"])
+    if app.config["LOCAL_DEV"] and not app.config["MAIL_FOLDER"] and not os.environ.get("FLASK_SMTP_HOST"):
+        _demo_mailbox(app)
     if app.config["LOCAL_DEV"] or app.config["TESTING"]:
         app.config["SESSION_COOKIE_SECURE"] = False
         if not app.config.get("SECRET_KEY"):
             app.config["SECRET_KEY"] = secrets.token_hex(32)
     _refuse_weak_secret(app)
     _refuse_missing_base_url(app)
+
+
+def _demo_mailbox(app: Flask) -> None:
+    """The local demo has no mail server: its e-mails go to instance/mail/, to a made-up address.
+
+    Otherwise every demo alert would show "Not sent" and seeding would log an
+    error, which reads as "set-up failed". Naming FLASK_SMTP_HOST sends for real.
+    """
+    app.config["MAIL_FOLDER"] = str(Path(app.instance_path) / "mail")
+    if not app.config["SAFEGUARDING_EMAIL_TO"]:
+        app.config["SAFEGUARDING_EMAIL_TO"] = "safeguarding@example.org"
 
 
 def questionnaires_dir() -> Path:

@@ -161,7 +161,7 @@ def email_alert(alert: SafeguardingAlert, *, audit_action: str | None = None) ->
     try:
         message = notify.compose(alert, link_to(alert))
         db.session.commit()  # end the read (alert.iro) before the slow part
-        notify.send(message)
+        notify.send(message, alert.id)
     except notify.EmailNotSent as error:
         alert.email_status, alert.email_error = EMAIL_FAILED, str(error)[:500]
     except Exception as error:  # a bug must show on the alert too, not end the request

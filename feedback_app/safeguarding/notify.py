@@ -9,7 +9,8 @@ the evidence phrases, the kind of concern, a name (the child's or the IRO's),
 the questionnaire or the conversation's link: who the child is and what they
 said are on the alert page only (issue 9.2).
 
-Sent with `smtplib` and the SMTP_* settings (see config.Defaults). It is sent
+Sent with `smtplib` and the SMTP_* settings (see config.Defaults), or, where
+MAIL_FOLDER is set (the local demo), written there as a file instead. It is sent
 while the child's request waits, with a short timeout (SMTP_TIMEOUT): a
 flagged answer is rare, the alert is already stored before we try, and the
 outcome is then recorded on the alert at once, where staff see it. A failure
@@ -18,10 +19,12 @@ raises EmailNotSent; it never loses the alert.
 
 from __future__ import annotations
 
+import os
 import smtplib
 import ssl
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
+from pathlib import Path
 
 from flask import current_app
 
@@ -65,11 +68,32 @@ def compose(alert: SafeguardingAlert, link: str) -> EmailMessage:
     return message
 
 
-def send(message: EmailMessage) -> None:
-    """Hand `message` to the SMTP server. Raises EmailNotSent with a reason staff can act on."""
+def mailbox_file(alert_id: int) -> Path | None:
+    """Where the demo mailbox keeps the alert's e-mail, or None when e-mail is sent by SMTP."""
+    folder = current_app.config.get("MAIL_FOLDER")
+    return Path(folder) / f"safeguarding-alert-{alert_id}.eml" if folder else None
+
+
+def shown_path(path: Path) -> str:
+    """`path` as a person running the demo finds it: from the project folder when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path(current_app.root_path).parent.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def send(message: EmailMessage, alert_id: int) -> None:
+    """Hand `message` to the SMTP server, or write it to the demo mailbox.
+
+    Raises EmailNotSent with a reason staff can act on.
+    """
     config = current_app.config
     if not recipients():
         raise EmailNotSent("No safeguarding e-mail address is set (SAFEGUARDING_EMAIL_TO).")
+    path = mailbox_file(alert_id)
+    if path is not None:
+        _write(message, path)
+        return
     host, port = config["SMTP_HOST"], int(config["SMTP_PORT"])
     try:
         with smtplib.SMTP(host, port, timeout=float(config["SMTP_TIMEOUT"])) as smtp:
@@ -83,6 +107,17 @@ def send(message: EmailMessage) -> None:
         raise EmailNotSent(f"Could not send through {host}:{port}: {_describe(error)}") from error
     if refused:
         raise EmailNotSent(f"The mail server refused: {', '.join(sorted(refused))}")
+
+
+def _write(message: EmailMessage, path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        temporary.write_bytes(bytes(message))
+        os.replace(temporary, path)  # a whole file or none, even if written twice
+    except OSError as error:
+        raise EmailNotSent(f"Could not write the e-mail to {shown_path(path)}: {_describe(error)}") from error
+    current_app.logger.info("e-mail written to the demo mailbox: %s", shown_path(path))
 
 
 def _describe(error: Exception) -> str:

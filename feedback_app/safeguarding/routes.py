@@ -26,10 +26,20 @@ from ..models.safeguarding import EMAIL_SENT
 from ..query_args import page_number
 from ..questionnaire import registry
 from ..questionnaire.loader import staff_text
-from . import alerts, bp, who
+from . import alerts, bp, notify, who
 from .forms import AcknowledgeForm, RetryEmailForm
 
 PER_PAGE = 50
+
+
+@bp.context_processor
+def _demo_mailbox() -> dict[str, object]:
+    def demo_mailbox(alert: SafeguardingAlert) -> str | None:
+        """Where the local demo wrote the alert's e-mail, or None when it goes by SMTP."""
+        path = notify.mailbox_file(alert.id)
+        return notify.shown_path(path) if path is not None else None
+
+    return {"demo_mailbox": demo_mailbox}
 
 
 @dataclass(frozen=True)
