@@ -70,6 +70,8 @@ def test_a_long_load_from_eight_clients_gets_no_server_error(app, database_url, 
         load.stop()
         server.stop()
 
+    print(f"\n{LOAD_SECONDS:g} s, 8 clients: {len(load.acknowledged)} answers acknowledged, "
+          f"{load.conversations_sent} conversations sent, statuses {dict(load.statuses)}")  # fmt: skip
     assert load.conversations_sent > 0, f"no conversation was finished: {load.failures[:3]}"
     assert_no_server_errors(load, server)
     assert not load.failures, f"answers were refused: {load.failures[:3]}"
