@@ -76,6 +76,11 @@ def invitations() -> str:
 @requires(INVITE)
 def invitation(invitation_id: int) -> str:
     found = _managed(invitation_id)
+    return _show(found, _participation_form(found))
+
+
+def _show(found: Invitation, participation_form: ParticipationForm | None) -> str:
+    """The invitation's page (with the participation form as posted, after a refused code)."""
     state = service.states_of([found])[found.id]
     shown = state in LINK_SHOWN and _made_by_me(found)
     return render_template(
@@ -89,7 +94,7 @@ def invitation(invitation_id: int) -> str:
         code_address=service.code_address(),
         last_day=service.last_day(found),
         form=ConfirmForm(),
-        participation_form=_participation_form(found),
+        participation_form=participation_form,
     )
 
 
@@ -104,13 +109,7 @@ def record_participation(invitation_id: int) -> Response | tuple[str, int]:
             400, description="A participation code is recorded for a child's invitation once the review has been held."
         )
     if not form.validate_on_submit():
-        state = service.states_of([found])[found.id]
-        page = render_template(
-            "invitations/show.html", invitation=found, state=state, state_names=service.STATES,
-            link=service.link(found) if state in LINK_SHOWN else None, last_day=service.last_day(found),
-            form=ConfirmForm(), participation_form=form,
-        )  # fmt: skip
-        return page, 400
+        return _show(found, form), 400
     found.participation_code = form.code.data
     audit.record("participation_recorded", "invitation", found.id, code=form.code.data)
     db.session.commit()
