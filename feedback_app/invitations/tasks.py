@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from .. import clock
@@ -76,6 +76,12 @@ def note_request(conversation: Conversation, kind: str, question_id: str, *, ask
 def visible_to(user: StaffUser) -> Select[tuple[StaffTask]]:
     """The tasks `user` may see (`access.scope`): an IRO's own, or every task for the IRO manager."""
     return select(StaffTask).where(scope(user, StaffTask)).order_by(StaffTask.created_at, StaffTask.id)
+
+
+def open_count(user: StaffUser) -> int:
+    """How many of the tasks `user` may see are still open (not done, not withdrawn)."""
+    found = visible_to(user).where(StaffTask.done_at.is_(None), StaffTask.withdrawn_at.is_(None)).order_by(None)
+    return db.session.scalar(select(func.count()).select_from(found.subquery())) or 0
 
 
 def mark_done(task: StaffTask, by: StaffUser, note: str) -> None:

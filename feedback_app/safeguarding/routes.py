@@ -68,13 +68,12 @@ def queue() -> str:
     )
     page = db.paginate(query, page=page_number(), per_page=PER_PAGE, error_out=False)
     rows = [_row(alert, now) for alert in page.items]
-    waiting = db.session.scalars(select(SafeguardingAlert).where(visible, needs_attention())).all()
-    overdue = sum(1 for waiting_alert in waiting if alerts.is_overdue(waiting_alert, now))
+    waiting, overdue = waiting_and_overdue(user, now)
     failed = db.session.scalar(
         select(func.count()).select_from(SafeguardingAlert).where(visible, SafeguardingAlert.email_status != EMAIL_SENT)
     )
     return render_template(
-        "safeguarding/queue.html", page=page, rows=rows, waiting=len(waiting), overdue=overdue, failed=failed,
+        "safeguarding/queue.html", page=page, rows=rows, waiting=waiting, overdue=overdue, failed=failed,
         own_only=not reaches_everyone(user),
     )
 
@@ -154,6 +153,12 @@ def _page(found: SafeguardingAlert, user: StaffUser, form: AcknowledgeForm) -> s
         subject=who.subject_of(found),
         changed_since=found.answer is not None and found.answer.value != found.text,
     )
+
+
+def waiting_and_overdue(user: StaffUser, now: datetime) -> tuple[int, int]:
+    """How many alerts `user` may see are waiting to be read, and how many of those are overdue."""
+    waiting = db.session.scalars(select(SafeguardingAlert).where(scope(user, SafeguardingAlert), needs_attention())).all()
+    return len(waiting), sum(1 for alert in waiting if alerts.is_overdue(alert, now))
 
 
 def needs_attention():

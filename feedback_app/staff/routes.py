@@ -10,6 +10,7 @@ from .. import access
 from ..access import may_use, requires
 from ..auth import current_user
 from . import bp
+from .waiting import waiting_for
 
 
 @dataclass(frozen=True)
@@ -48,4 +49,5 @@ def dashboard() -> str:
     assert user is not None  # requires let us in
     pages = [page for page in STAFF_PAGES if may_use(user, page.endpoint)]
     role_name = access.current_policy().account_roles().get(user.role, user.role)
-    return render_template("staff/dashboard.html", user=user, role_name=role_name, pages=pages)
+    waiting = waiting_for(user, [page.endpoint for page in pages])
+    return render_template("staff/dashboard.html", user=user, role_name=role_name, pages=pages, waiting=waiting)
