@@ -14,7 +14,7 @@ from flask import Flask
 from markupsafe import Markup, escape
 
 from .questionnaire.titles import questionnaire_name
-from .vocabulary import UK_TIME, age_band_name, audience_name, concern_name, sentiment_name, theme_name
+from .vocabulary import UK_TIME, age_band_name, audience_name, concern_name, finding_name, sentiment_name, theme_name
 
 # How a moment is written, by where it is shown.
 TIME_STYLES = {
@@ -69,6 +69,7 @@ FILTERS = {
     "theme_name": theme_name,
     "sentiment_name": sentiment_name,
     "concern_name": concern_name,
+    "finding_name": finding_name,
     "questionnaire_name": questionnaire_name,
 }
 

@@ -138,7 +138,20 @@ def concern_name(code: str) -> str:
     return CONCERNS[code].staff if code in CONCERNS else code.replace("_", " ").capitalize()
 
 
+def finding_name(finding: str) -> str:
+    """Why the analysis said what it did, in a social worker's words: the analysis
+    records "sentiment:negative", "theme:family_contact", "concern:abuse"."""
+    kind, _, code = finding.partition(":")
+    if kind == "sentiment":
+        return f"sounds {sentiment_name(code).lower()}"
+    if kind == "theme":
+        return f"is about {theme_name(code).lower()}"
+    if kind == "concern":
+        return f"may be a worry: {concern_name(code).lower()}"
+    return "noticed by the analysis"
+
+
 __all__ = [
     "AGE_BANDS", "AUDIENCES", "CHILD", "CONCERNS", "PARTICIPATING", "PARTICIPATION", "PURPOSES", "UNDER_FOUR", "SENTIMENTS", "STAFF_LANGUAGE", "THEMES", "UK_TIME",
-    "Audience", "Word", "age_band_name", "audience_name", "concern_name", "sentiment_name", "theme_name",
+    "Audience", "Word", "age_band_name", "audience_name", "concern_name", "finding_name", "sentiment_name", "theme_name",
 ]  # fmt: skip

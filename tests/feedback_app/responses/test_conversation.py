@@ -42,17 +42,32 @@ def test_a_free_text_answer_has_its_analysis_beside_it(app, client, manager):
     answer = tree(page_of(client, conversation_id)).find(".//li[@id='answer-going_well']")
     analysis = text_of(answer.find(".//aside"))
     assert PRAISE in text_of(answer)
-    assert "Sentiment Positive (polarity +0." in analysis
+    assert "Sentiment Positive" in analysis
     assert "Themes Being listened to, The IRO, Review meetings" in analysis
-    assert "Concern None" in analysis
-    assert '"really listens"' in analysis or '"listens to me"' in analysis  # an evidence phrase
+    assert "Worry None found" in analysis
+    assert "“really listens” sounds positive" in analysis or "“listens to me” sounds positive" in analysis
+
+
+def test_the_analysers_codes_and_scores_never_reach_staff_only_words_with_the_why_behind_a_toggle(app, client, manager):
+    with app.app_context():
+        conversation_id = converse(YOUNG_PEOPLE, {"going_well": PRAISE, "worries": DISCLOSURE})
+    page = tree(page_of(client, conversation_id))
+    for question_id in ("going_well", "worries"):
+        aside = page.find(f".//li[@id='answer-{question_id}']/aside")
+        shown = text_of(aside)
+        assert "polarity" not in shown and "theme:" not in shown and "concern:" not in shown and "sentiment:" not in shown
+        assert "_" not in shown  # no code such as family_contact or self_harm
+        why = aside.find(".//details")
+        assert why is not None and text_of(why.find("summary")) == "Why the analysis says this"
+        assert why.findall(".//li")
 
 
 def test_an_answer_flagged_as_a_concern_is_marked(app, client, manager):
     with app.app_context():
         conversation_id = converse(YOUNG_PEOPLE, {"worries": DISCLOSURE})
     analysis = text_of(tree(page_of(client, conversation_id)).find(".//li[@id='answer-worries']/aside"))
-    assert "Flagged as a safeguarding concern" in analysis and "Concern abuse" in analysis
+    assert "Flagged as a safeguarding concern" in analysis and "Worry Abuse or violence" in analysis
+    assert "Concern abuse" not in analysis and "may be a worry: abuse or violence" in analysis
 
 
 def test_viewing_a_conversation_is_audited(app, client, manager):
