@@ -17,7 +17,7 @@ from ..query_args import page_number
 from ..questionnaire import registry
 from ..questionnaire.loader import staff_text
 from ..safeguarding import is_flagged
-from ..vocabulary import THEMES, audience_name
+from ..vocabulary import THEMES
 from . import bp, service
 from .forms import FindForm, RejectForm, ReviewForm
 
@@ -49,6 +49,7 @@ def bank() -> str:
         status_names=STATUS_NAMES,
         themes={code: word.staff for code, word in THEMES.items()},
         find_form=FindForm(),
+        author_of=service.author_of,
     )
 
 
@@ -157,6 +158,6 @@ def _review_page(quote: BankedQuote, form: ReviewForm, problem: str | None = Non
         consent=service.consent_of(quote),
         flagged=is_flagged(quote.answer),
         question=staff_text(question.text, q) if question else quote.answer.question_id,
-        audience=audience_name(conversation.audience),
+        audience=service.author_of(quote),
         status_names=STATUS_NAMES,
     )

@@ -10,6 +10,8 @@ Only `approved_quotes` hands quotes to anything outside the quote bank.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -30,6 +32,7 @@ from ..questionnaire import registry
 from ..questionnaire.loader import staff_text
 from ..safeguarding import is_flagged, not_flagged
 from ..stored_json import json_text
+from ..vocabulary import AUDIENCES, CHILD, age_band_name
 
 MAX_LENGTH = 2000
 PER_GROUP = 3  # new candidates per theme and sentiment, each time candidates are found
@@ -92,6 +95,21 @@ def quotable_answers(user: Principal):
     )
 
 
+def same_words(text: str) -> str:
+    """`text` reduced to its words, so that case, spacing and punctuation don't make two quotes differ."""
+    return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold()))
+
+
+def author_of(quote: BankedQuote) -> str:
+    """Who wrote the quote, as a report would say it: "A young person (12 to 18)", "A parent", "A carer"."""
+    conversation = quote.answer.conversation
+    q = registry.questionnaire_of(conversation.questionnaire_version_id)
+    if conversation.audience == CHILD:
+        who = "A young person" if q.age_band == "12-18" else "A child"
+        return f"{who}, {age_band_name(q.age_band).lower()}" if q.age_band else "A child or young person"
+    return AUDIENCES[conversation.audience].one.capitalize() if conversation.audience in AUDIENCES else conversation.audience
+
+
 def known_names(answer: Answer) -> tuple[str, ...]:
     """Names the service knows for the person (their first name, their IRO), for redaction."""
     invitation = answer.conversation.invitation
@@ -126,6 +144,14 @@ def find_candidates(user: Principal) -> int:
         # An answer picked under several themes is offered once, under its best fit.
         if quote.answer_id not in best or quote.score > best[quote.answer_id].score:
             best[quote.answer_id] = quote
+    # The same words from two people (or sent twice) are offered once: the bank
+    # is for choosing between different things said, and a report quotes each once.
+    seen = {same_words(text) for text in db.session.scalars(select(BankedQuote.suggested_text))}
+    for quote in sorted(best.values(), key=lambda q: (-q.score, q.answer_id)):
+        if same_words(quote.redacted_text) in seen:
+            del best[quote.answer_id]
+        else:
+            seen.add(same_words(quote.redacted_text))
     for quote in best.values():
         db.session.add(
             BankedQuote(

@@ -94,3 +94,18 @@ def test_an_old_answer_holding_a_lone_surrogate_still_becomes_a_candidate(app):
         db.session.commit()
         [quote] = find()
         assert quote.original_text == f"{PRAISE} {REPLACEMENT}"
+
+
+def test_the_same_words_from_two_people_are_offered_once(app):
+    with app.app_context():
+        consenting(PRAISE)
+        consenting(PRAISE.upper().replace(" ", "  ").rstrip(".") + "!!")
+        assert [service.same_words(q.suggested_text) for q in find()] == [service.same_words(PRAISE)]
+
+
+def test_words_already_in_the_bank_are_not_offered_again(app):
+    with app.app_context():
+        consenting(PRAISE)
+        find()
+        consenting(PRAISE.lower())
+        assert service.find_candidates(COMMAND_LINE) == 0

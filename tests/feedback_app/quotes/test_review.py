@@ -8,7 +8,7 @@ from feedback_app.quotes.service import approved_quotes
 from tests.conftest import csrf_token
 from tests.feedback_app.auth.staff_helpers import sign_in_quickly
 from tests.feedback_app.quotes.helpers import PHONE, audit_actions, bank, consenting, find
-from tests.feedback_app.responses.builders import PRAISE
+from tests.feedback_app.responses.builders import CHILDREN, COMPLAINT, HOME, PARENTS, PRAISE, converse
 
 
 @pytest.fixture
@@ -170,3 +170,18 @@ def test_a_quote_whose_answer_is_flagged_later_offers_no_approval(app, client, m
     assert 'value="approve"' not in html
     assert post_review(client, quote_id, "approve", text="Words.").status_code == 400
     assert current(app, quote_id).status == "candidate"
+
+
+def test_the_bank_and_the_review_page_say_who_wrote_each_quote(app, client, make_account):
+    with app.app_context():
+        consenting(PRAISE)
+        converse(CHILDREN, {"say": HOME, "quote": "yes"})
+        converse(PARENTS, {"say": COMPLAINT, "quote": "yes"})
+        quotes = {q.suggested_text: q.id for q in find()}
+    sign_in_quickly(app, client, make_account("iro_manager"))
+    html = client.get("/staff/quotes").get_data(as_text=True)
+    for text, author in ((PRAISE, "A young person, aged 12 to 18"), (HOME, "A child, aged 8 to 11"), (COMPLAINT, "A parent")):
+        item = html[html.index(f'data-quote="{quotes[text]}"'):]
+        assert f'<span class="quote-author">{author}</span>' in item[: item.index("</li>")]
+    review = client.get(f"/staff/quotes/{quotes[COMPLAINT]}").get_data(as_text=True)
+    assert "<dt>Who</dt><dd>A parent</dd>" in review
