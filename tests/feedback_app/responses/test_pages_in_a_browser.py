@@ -95,6 +95,7 @@ def test_the_reporting_pages_pass_axe_and_fit_the_screen(pages, shown, width):
         f"/staff/quotes/{shown['quote']}",
         "/staff/cicc/you-said-we-did",
         f"/staff/cicc/you-said-we-did/{shown['entry']}",
+        "/staff/report",
     ):
         check(page, path, width)
     # A filter that names no theme is refused with the form's error, and that page passes too.
