@@ -23,6 +23,10 @@ class StaffPage:
 # The pages linked from the landing page. A page is shown only to someone its
 # view lets in, so this list never needs its own access rules.
 STAFF_PAGES: list[StaffPage] = [
+    StaffPage(
+        "report.page", "Annual report",
+        "The year's figures beside last year's, ready for the IRO annual report: on screen, in Word and as a spreadsheet.",
+    ),  # fmt: skip
     StaffPage("safeguarding.queue", "Safeguarding alerts", "Worrying answers to act on and acknowledge, overdue ones first."),
     StaffPage("invitations.invitations", "Invitations", "Send a link or QR code before a review, and see who has answered."),
     StaffPage("invitations.my_reviews", "My reviews", "What the people you invited chose to share with you."),

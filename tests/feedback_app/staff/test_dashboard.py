@@ -23,6 +23,19 @@ def test_an_admin_is_shown_the_accounts_and_audit_pages(app, client, make_accoun
     assert 'href="/staff/users"' in html and 'href="/staff/audit"' in html
 
 
+def test_the_iro_manager_is_shown_the_annual_report_first(app, client, make_account):
+    sign_in_quickly(app, client, make_account("iro_manager"))
+    html = client.get("/staff/").get_data(as_text=True)
+    links = re.findall(r'href="(/staff/[^"]*)"', html)
+    assert links.index("/staff/report") < links.index("/staff/dashboard")
+
+
+@pytest.mark.parametrize("role", ["iro", "cicc", "safeguarding_lead", "admin"])
+def test_only_the_iro_manager_is_shown_the_annual_report(app, client, make_account, role):
+    sign_in_quickly(app, client, make_account(role))
+    assert 'href="/staff/report"' not in client.get("/staff/").get_data(as_text=True)
+
+
 @pytest.mark.parametrize("role", ["iro_manager", "iro", "cicc", "safeguarding_lead"])
 def test_other_roles_are_not_shown_links_to_admin_pages(app, client, make_account, role):
     sign_in_quickly(app, client, make_account(role))
