@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.widgets import HiddenInput
 
 from ..models import StaffUser
 from ..questionnaire.titles import staff_title
@@ -28,10 +29,14 @@ class InvitationForm(FlaskForm):
     def fill_choices(self, audience: str | None, iros: list[StaffUser] | None) -> None:
         """Offer the questionnaires (only `audience`'s, when known) and, for
         someone who may name another IRO, the IROs to choose from."""
-        self.audience.choices = [SelectChoice(value, audience.one.capitalize()) for value, audience in AUDIENCES.items()]
+        self.audience.choices = [
+            SelectChoice(value, audience.one.capitalize()) for value, audience in AUDIENCES.items()
+        ]
         groups: dict[str, list] = {}
         for q in questionnaires_for(audience if audience in AUDIENCES else None):
-            groups.setdefault(f"For {AUDIENCES[q.audience].group.lower()}", []).append(SelectChoice(q.id, staff_title(q), render_kw={"data-audience": q.audience}))
+            groups.setdefault(f"For {AUDIENCES[q.audience].group.lower()}", []).append(
+                SelectChoice(q.id, staff_title(q), render_kw={"data-audience": q.audience})
+            )
         self.questionnaire.choices = groups
         if iros is None:
             del self.iro
@@ -50,7 +55,8 @@ class ParticipationForm(FlaskForm):
 
     code = SelectField(
         "How did the child take part in the review?",
-        choices=[SelectChoice("", "Choose a code")] + [SelectChoice(code, f"{code}: {word.staff}") for code, word in PARTICIPATION.items()],
+        choices=[SelectChoice("", "Choose a code")]
+        + [SelectChoice(code, f"{code}: {word.staff}") for code, word in PARTICIPATION.items()],
         validators=[InputRequired("Choose the code that says how the child took part.")],
     )
 
@@ -59,6 +65,12 @@ class ParticipationForm(FlaskForm):
             from wtforms.validators import ValidationError
 
             raise ValidationError("Choose the code that says how the child took part.")
+
+
+class NoteAnonymousForm(FlaskForm):
+    """One "noted" for every anonymous request on the page: `up_to` is the newest one shown."""
+
+    up_to = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
 
 
 class TaskDoneForm(FlaskForm):

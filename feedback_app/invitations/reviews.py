@@ -3,8 +3,8 @@ people asked for. Every view of one person's answers is audited."""
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
-from sqlalchemy import select
+from flask import abort, flash, redirect, render_template, request, url_for
+from sqlalchemy import func, or_, select
 from werkzeug.wrappers import Response
 
 from .. import audit
@@ -13,10 +13,17 @@ from ..access.policy import INVITE, READ_ANSWERS, SEE_TASKS
 from ..auth import signed_in_user
 from ..extensions import db
 from ..models import Conversation, Invitation, StaffTask
+from ..query_args import page_number
 from ..questionnaire.titles import staff_title
 from ..safeguarding import alert_states
 from . import bp, service, tasks
-from .forms import TaskDoneForm
+from .forms import NoteAnonymousForm, TaskDoneForm
+
+# `?who=` on the requests page, and how each choice is named.
+TASK_FILTERS = {"all": "All", "contactable": "Can be contacted", "anonymous": "Anonymous"}
+TASKS_PER_PAGE = 20
+# Anonymous requests are listed this many at most: nothing can be done about one but note it.
+ANONYMOUS_SHOWN = 30
 
 
 @bp.get("/staff/my-reviews")
@@ -103,6 +110,25 @@ def task_done(task_id: int) -> Response | tuple[str, int]:
     return redirect(url_for("invitations.task_list"), code=303)
 
 
+@bp.post("/staff/tasks/anonymous/noted")
+@requires(SEE_TASKS)
+def anonymous_tasks_noted() -> Response:
+    """One "noted" for all the anonymous requests the person was shown: nobody can be contacted about them."""
+    form = NoteAnonymousForm()
+    if not form.validate_on_submit():
+        abort(400, description="Reload the page and try again.")
+    noted = tasks.note_anonymous(signed_in_user(), form.up_to.data)
+    if noted:
+        audit.record("anonymous_tasks_noted", "staff_task", None, count=noted)
+    db.session.commit()
+    flash(
+        f"{noted:,} anonymous request{'' if noted == 1 else 's'} noted."
+        if noted
+        else "There were no anonymous requests to note."
+    )
+    return redirect(url_for("invitations.task_list", who="anonymous"), code=303)
+
+
 def _form(task: StaffTask, posted: bool = False) -> TaskDoneForm:
     """The "mark done" form of one task. Every open task has one on the page,
     so each note box gets its own id (the field names stay plain)."""
@@ -112,8 +138,34 @@ def _form(task: StaffTask, posted: bool = False) -> TaskDoneForm:
 
 
 def _tasks_page(failed: TaskDoneForm | None = None, failed_id: int | None = None) -> str:
-    found = list(db.session.scalars(tasks.visible_to(signed_in_user())))
-    open_tasks = [t for t in found if t.is_open]
-    closed = sorted((t for t in found if not t.is_open), key=lambda t: t.done_at or t.withdrawn_at, reverse=True)
+    """Open requests from people who can be contacted, each with its note box; anonymous ones
+    as one short list with one "noted" for all; `?who=` shows one kind only."""
+    user = signed_in_user()
+    who = request.args.get("who", "all")
+    who = who if who in TASK_FILTERS else "all"
+    counts = {
+        "contactable": tasks.open_count(user, tasks.CONTACTABLE),
+        "anonymous": tasks.open_count(user, tasks.ANONYMOUS),
+    }
+    contactable = db.paginate(
+        tasks.open_of(user).where(tasks.CONTACTABLE), page=page_number(), per_page=TASKS_PER_PAGE, error_out=False
+    ) if who != "anonymous" else None  # fmt: skip
+    anonymous = (
+        db.session.scalars(tasks.open_of(user).where(tasks.ANONYMOUS).limit(ANONYMOUS_SHOWN)).all()
+        if who != "contactable"
+        else []
+    )
+    newest_anonymous = db.session.scalar(
+        tasks.open_of(user).where(tasks.ANONYMOUS).order_by(None).with_only_columns(func.max(StaffTask.id))
+    )
+    open_tasks = list(contactable.items) if contactable is not None else []
     forms = {t.id: failed if t.id == failed_id and failed is not None else _form(t) for t in open_tasks}
-    return render_template("invitations/tasks.html", open_tasks=open_tasks, closed_tasks=closed[:50], forms=forms)
+    closed = db.session.scalars(
+        tasks.visible_to(user).where(or_(StaffTask.done_at.is_not(None), StaffTask.withdrawn_at.is_not(None)))
+        .order_by(None).order_by(func.coalesce(StaffTask.done_at, StaffTask.withdrawn_at).desc(), StaffTask.id.desc()).limit(50)
+    ).all()  # fmt: skip
+    return render_template(
+        "invitations/tasks.html", who=who, filters=TASK_FILTERS, counts=counts, contactable=contactable,
+        open_tasks=open_tasks, anonymous=anonymous, noted_form=NoteAnonymousForm(formdata=None, up_to=newest_anonymous),
+        closed_tasks=closed, forms=forms,
+    )  # fmt: skip

@@ -78,10 +78,31 @@ def visible_to(user: StaffUser) -> Select[tuple[StaffTask]]:
     return select(StaffTask).where(scope(user, StaffTask)).order_by(StaffTask.created_at, StaffTask.id)
 
 
-def open_count(user: StaffUser) -> int:
-    """How many of the tasks `user` may see are still open (not done, not withdrawn)."""
-    found = visible_to(user).where(StaffTask.done_at.is_(None), StaffTask.withdrawn_at.is_(None)).order_by(None)
+# Who asked: through an invitation, so staff know who to contact, or anonymously on an open link.
+CONTACTABLE = StaffTask.invitation_id.is_not(None)
+ANONYMOUS = StaffTask.invitation_id.is_(None)
+# What "noted" records for an anonymous request: nobody can be contacted about it.
+ANONYMOUS_NOTE = "Noted. Asked anonymously on an open link, so nobody can be contacted about it."
+
+
+def open_of(user: StaffUser) -> Select[tuple[StaffTask]]:
+    """The tasks `user` may see that are still open (not done, not withdrawn), oldest first."""
+    return visible_to(user).where(StaffTask.done_at.is_(None), StaffTask.withdrawn_at.is_(None))
+
+
+def open_count(user: StaffUser, *where) -> int:
+    """How many of the tasks `user` may see are still open (and meet `where`)."""
+    found = open_of(user).where(*where).order_by(None)
     return db.session.scalar(select(func.count()).select_from(found.subquery())) or 0
+
+
+def note_anonymous(user: StaffUser, up_to: int) -> int:
+    """Close every open anonymous task `user` may see, up to task id `up_to` (those on the page
+    they read, not any that arrived since), with ANONYMOUS_NOTE. Returns how many (not committed)."""
+    found = db.session.scalars(open_of(user).where(ANONYMOUS, StaffTask.id <= up_to)).all()
+    for task in found:
+        mark_done(task, user, ANONYMOUS_NOTE)
+    return len(found)
 
 
 def mark_done(task: StaffTask, by: StaffUser, note: str) -> None:

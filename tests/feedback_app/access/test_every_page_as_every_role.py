@@ -49,6 +49,7 @@ EXPECTED: dict[tuple[str, str], set[str]] = {
     ("GET", "invitations.review"): INVITERS,
     ("GET", "invitations.task_list"): INVITERS,
     ("POST", "invitations.task_done"): INVITERS,
+    ("POST", "invitations.anonymous_tasks_noted"): INVITERS,
     ("GET", "responses.dashboard"): MANAGER,
     ("GET", "responses.responses"): MANAGER,
     ("GET", "responses.conversation"): MANAGER,

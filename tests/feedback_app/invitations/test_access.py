@@ -30,6 +30,7 @@ PAGES = [
     ("GET", "/staff/my-reviews/{invitation}", READERS),
     ("GET", "/staff/tasks", STAFF),
     ("POST", "/staff/tasks/{task}/done", STAFF),
+    ("POST", "/staff/tasks/anonymous/noted", STAFF),
 ]
 
 

@@ -82,7 +82,8 @@ def test_a_request_from_an_open_link_goes_to_the_iro_manager_queue(app, client, 
     assert (task.iro_id, task.invitation_id) == (None, None)
     manager = app.test_client()
     sign_in_quickly(app, manager, make_account("iro_manager"))
-    assert "Someone using an open link" in manager.get("/staff/tasks").get_data(as_text=True)
+    html = manager.get("/staff/tasks").get_data(as_text=True)
+    assert 'id="anonymous-tasks"' in html and "asked on an open link, with no name" in html
 
 
 def test_an_iro_sees_their_own_tasks_and_not_others(app, client, invite, make_account, answer_through):
@@ -157,3 +158,61 @@ def test_a_failure_to_store_the_task_does_not_fail_the_answer(app, invite, make_
             )
         )
     assert stored == "yes"
+
+
+# --- many anonymous requests (issue 11.15) ---------------------------------------------
+
+
+def anonymous_request(app) -> None:
+    child = app.test_client()
+    url = "/c/" + child.post("/api/v1/conversations", json={"questionnaire": PARENT}).get_json()["token"]
+    chat_answer(child, url, "involved", "yes")
+    chat_answer(child, url, "talk_to_iro", "yes")
+
+
+@pytest.fixture
+def three_anonymous_and_one_invited(app, invite, make_account, answer_through):
+    iro = make_account("iro")
+    _, token = invite(iro, first_name="Sam")
+    answer_through(token, {"home": "good", "worries": None, "talk_to_iro": "yes"}, send=False)
+    for _ in range(3):
+        anonymous_request(app)
+
+
+def test_the_page_counts_requests_and_lists_anonymous_ones_without_a_note_box_each(
+    app, client, make_account, three_anonymous_and_one_invited
+):
+    sign_in_quickly(app, client, make_account("iro_manager"))
+    html = client.get("/staff/tasks").get_data(as_text=True)
+    assert "4 open: 1 from people you can contact, 3 anonymous." in html
+    assert html.count("<textarea") == 1  # the invited child's request only
+    assert html.count("<tr><th scope=\"row\">") >= 3 and "Note all 3 anonymous requests" in html
+
+
+def test_the_filter_shows_those_who_can_be_contacted_or_the_anonymous_ones(
+    app, client, make_account, three_anonymous_and_one_invited
+):
+    sign_in_quickly(app, client, make_account("iro_manager"))
+    contactable = client.get("/staff/tasks?who=contactable").get_data(as_text=True)
+    assert "Sam (child)" in contactable and 'id="anonymous-tasks"' not in contactable
+    assert 'aria-current="page">Can be contacted (1)' in contactable
+    anonymous = client.get("/staff/tasks?who=anonymous").get_data(as_text=True)
+    assert "Sam (child)" not in anonymous and "<textarea" not in anonymous and 'id="anonymous-tasks"' in anonymous
+
+
+def test_one_noted_closes_every_anonymous_request_shown_and_nothing_else(
+    app, client, make_account, three_anonymous_and_one_invited
+):
+    sign_in_quickly(app, client, make_account("iro_manager"))
+    page = client.get("/staff/tasks?who=anonymous").get_data(as_text=True)
+    up_to = max(t.id for t in all_tasks(app))
+    anonymous_request(app)  # arrives after the page was read: not swept up unseen
+    response = client.post("/staff/tasks/anonymous/noted", data={"csrf_token": csrf_token(page), "up_to": up_to})
+    assert response.status_code == 303
+    still_open = [t for t in all_tasks(app) if t.is_open]
+    assert len(still_open) == 2 and {t.invitation_id is None for t in still_open} == {True, False}
+    assert {t.note for t in all_tasks(app) if not t.is_open} == {tasks.ANONYMOUS_NOTE}
+    with app.app_context():
+        (event,) = db.session.scalars(db.select(AuditEvent).where(AuditEvent.action == "anonymous_tasks_noted")).all()
+    assert event.detail["count"] == 3
+    assert "3 anonymous requests noted." in client.get("/staff/tasks").get_data(as_text=True)
