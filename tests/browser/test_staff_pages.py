@@ -77,3 +77,22 @@ def test_staff_home_says_what_is_waiting_and_passes_axe(pages, staff, width):
     assert "No requests to follow up" in waiting.all_inner_texts()
     assert waiting.first.is_visible()
     assert_accessible(page, f"on staff home ({width}px)")
+
+
+def test_every_staff_page_prints_without_navigation_sign_out_or_filters_and_a_readable_header(pages, staff):
+    page = signed_in(pages, staff("iro_manager"), 1280)
+    links = page.eval_on_selector_all(".staff-card a", "as => as.map(a => a.getAttribute('href'))")
+    assert len(links) >= 5
+    page.emulate_media(media="print")
+    for link in ["/staff/", *links]:
+        page.goto(link)
+        assert not page.locator(".staff-bar").is_visible(), link
+        shown = page.eval_on_selector_all(
+            "main nav, main form, main button, .staff-pagination",
+            "els => els.filter(e => e.getClientRects().length > 0).map(e => e.outerHTML.slice(0, 80))",
+        )
+        assert shown == [], f"{link} prints {shown}"
+        colours = page.eval_on_selector(
+            ".site-name", "e => [getComputedStyle(e).color, getComputedStyle(e.closest('header')).backgroundColor]"
+        )
+        assert colours == ["rgb(0, 0, 0)", "rgba(0, 0, 0, 0)"], f"{link}: header {colours}"
