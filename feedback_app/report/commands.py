@@ -8,6 +8,7 @@ import click
 from flask.cli import with_appcontext
 
 from ..access import COMMAND_LINE
+from ..extensions import db
 from .exports import FORMATS, export
 from .year import ReportingYear
 
@@ -26,6 +27,7 @@ def annual_report_command(year_name: str, fmt: str, output: Path) -> None:
     with output.open("wb") as out:
         for chunk in export(COMMAND_LINE, year, fmt):
             out.write(chunk)
+    db.session.commit()  # a closed year counted for the file is kept (report.counted_years)
     click.echo(f"The annual report for {year.name} was written to {output}.")
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from statistics import median
 
@@ -138,9 +138,17 @@ class YearFigures:
 def year_figures(user: Principal, year: ReportingYear, *, details: bool = True) -> YearFigures:
     """Every figure of the report for `year` that `user` may count.
 
-    `details` adds what is shown for the chosen year only (quotes, emerging
-    phrases, "You said, we did"); the previous year is counted without them.
+    `details` adds what is shown for the chosen year only (where people stop,
+    quotes, emerging phrases, "You said, we did"); the previous year is counted
+    without them.
     """
+    counted = counted_figures(user, year, stops=details)
+    return with_details(user, counted) if details else counted
+
+
+def counted_figures(user: Principal, year: ReportingYear, *, stops: bool = True) -> YearFigures:
+    """The year's aggregates only: counts, medians and the questionnaires' own words,
+    nothing a person wrote (what `report.counted_years` may keep for a closed year)."""
     period = year.period
     groups = _questionnaire_groups(user, period)
     written = _written(user, period)
@@ -148,16 +156,24 @@ def year_figures(user: Principal, year: ReportingYear, *, details: bool = True) 
         year=year,
         taking_part=_taking_part(user, period, groups),
         by_route=_by_route(user, period),
-        stops=_stops(user, period, groups) if details else [],
+        stops=_stops(user, period, groups) if stops else [],
         closed=_closed_questions(user, period, groups),
         analysed=written.analysed,
         themes=written.themes,
         sentiment=written.sentiment,
         unsure=written.unsure,
         safeguarding=_safeguarding(user, period),
-        quotes=_quotes(user, period) if details else [],
-        emerging=_emerging(user, period) if details else [],
-        you_said_we_did=_you_said_we_did(user, period) if details else [],
+    )
+
+
+def with_details(user: Principal, counted: YearFigures) -> YearFigures:
+    """`counted` with what is read afresh each time: approved quotes, emerging phrases, "You said, we did"."""
+    period = counted.year.period
+    return replace(
+        counted,
+        quotes=_quotes(user, period),
+        emerging=_emerging(user, period),
+        you_said_we_did=_you_said_we_did(user, period),
     )
 
 
@@ -474,5 +490,5 @@ def _safeguarding(user: Principal, period: Period) -> Safeguarding:
 
 __all__ = [
     "WHO", "ClosedQuestion", "Quote", "Safeguarding", "Stop", "ThemeCount", "WhoTookPart", "YearFigures",
-    "first_day_with_conversations", "who_of", "year_figures",
+    "counted_figures", "first_day_with_conversations", "who_of", "with_details", "year_figures",
 ]  # fmt: skip

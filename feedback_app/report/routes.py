@@ -89,10 +89,13 @@ def download(year_name: str, kind: str) -> Response:
     year = year_of(year_name)
     mimetype, filename = FORMATS[fmt]
     audit.record("report_exported", "report", year.name, format=fmt)
-    db.session.commit()
     chunks = export(current_user(), year, fmt)
+    # The Word document and the spreadsheet are made before the commit, so that a
+    # closed year counted for them is stored with the audit entry (counted_years).
+    body = stream_with_context(chunks) if fmt == "csv" else b"".join(chunks)
+    db.session.commit()
     return Response(
-        stream_with_context(chunks) if fmt == "csv" else b"".join(chunks),
+        body,
         mimetype=mimetype,
         headers={"Content-Disposition": f'attachment; filename="{filename.format(year=year.name)}"'},
     )
@@ -105,6 +108,7 @@ def chart_file(year_name: str, chart_id: str, ext: str) -> Response:
         abort(404)
     year = year_of(year_name)
     chart = annual_report(current_user(), year).chart(chart_id)
+    db.session.commit()  # a closed year counted for this chart is kept (counted_years)
     if chart is None:
         abort(404)
     body = chart_images.png(chart) if ext == "png" else chart_images.svg(chart)

@@ -22,8 +22,8 @@ from sqlalchemy import func, select
 
 from ..access.policy import Principal
 from ..extensions import db
-from ..models import Answer, AuditEvent, Conversation, ReviewCount, SafeguardingAlert
-from .figures import year_figures
+from ..models import Answer, AuditEvent, Conversation, ReviewCount, SafeguardingAlert, utcnow
+from .counted_years import year_figures
 from .layout import Report
 from .participation import participation_blocks
 from .sections import build
@@ -51,9 +51,10 @@ def annual_report(user: Principal, year: ReportingYear) -> Report:
 
 
 def count_report(user: Principal, year: ReportingYear) -> Report:
-    """The report, counted afresh."""
-    this = year_figures(user, year)
-    last = year_figures(user, year.previous, details=False)
+    """The report, counted afresh (a closed year's aggregates are read back once counted: `counted_years`)."""
+    today = utcnow().date()
+    this = year_figures(user, year, today)
+    last = year_figures(user, year.previous, today, details=False)
     return build(this, last, participation_blocks(user, year))
 
 
