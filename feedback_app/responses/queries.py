@@ -256,8 +256,9 @@ def answer_summaries(user: Principal, conversation_ids: Iterable[int]) -> dict[i
     return {conversation_id: AnswerSummary(*(n or 0 for n in counts)) for conversation_id, *counts in rows}
 
 
-def recent_conversations(user: Principal, limit: int = 10) -> list[Conversation]:
-    return list(db.session.scalars(conversations(user, ResponseFilters()).limit(limit)))
+def recent_conversations(user: Principal, period: Period = Period(), limit: int = 10) -> list[Conversation]:
+    """The newest conversations started in `period`, as every other dashboard panel counts."""
+    return list(db.session.scalars(conversations(user, ResponseFilters(period=period)).limit(limit)))
 
 
 __all__ = [

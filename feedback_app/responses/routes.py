@@ -72,7 +72,7 @@ def dashboard() -> tuple[str, int]:
     questionnaire_id = form.value("questionnaire") or (by_questionnaire[0].key if by_questionnaire else None)
     stops = drop_off(user, questionnaire_id, period) if questionnaire_id else None
     over_time = counts_over_time(user, period, today)
-    recent = recent_conversations(user)
+    recent = recent_conversations(user, period)
     return render_template(
         "responses/dashboard.html",
         form=form,
@@ -83,8 +83,11 @@ def dashboard() -> tuple[str, int]:
         over_time=over_time,
         over_time_chart=bar_chart(
             "chart-over-time",
-            f"Conversations started, {period.describe()}",
-            [Bar(c.label, c.started, f"{c.started} ({c.sent} sent)") for c in over_time],
+            f"Conversations started and sent, {period.describe()}",
+            [Bar(c.label, c.started, f"{c.started} started, {c.sent} sent", part=c.sent) for c in over_time],
+            summary="Each bar is the conversations started; its darker part, those of them sent.",
+            value_heading="Started and sent",
+            label_heading="When",
         ),
         stops=stops,
         stops_chart=_stops_chart(stops) if stops else None,
@@ -182,6 +185,7 @@ def figures() -> tuple[str, int]:
             question.text,
             [Bar(o.label, o.count, f"{o.count} ({o.share})") for o in question.options],
             summary=f"{question.answered} answered, {question.skipped} skipped.",
+            out_of=question.answered,
         )
         for question in questions
     ]

@@ -40,3 +40,16 @@ def test_a_standalone_chart_names_the_svg_namespace():
 
 def test_percentages_round_halves_up_and_never_divide_by_nothing():
     assert (percent(1, 8), percent(2, 3), percent(0, 0)) == ("13%", "67%", "-")
+
+
+def test_shares_are_drawn_out_of_the_whole_not_the_largest_bar():
+    chart = bar_chart("c", "Shares", [Bar("Yes", 2, "2 (33%)"), Bar("No", 1, "1 (17%)")], out_of=6)
+    room = chart.width - 110
+    assert [p.length for p in chart.placed] == [round(room * 2 / 6, 1), round(room / 6, 1)]
+
+
+def test_a_part_of_a_bar_is_drawn_darker_over_its_whole():
+    chart = bar_chart("c", "Started and sent", [Bar("May", 10, "10 started, 4 sent", part=4)])
+    (placed,) = chart.placed
+    assert placed.part_length == round(placed.length * 4 / 10, 1)
+    assert 'class="bar-part"' in str(chart.svg)

@@ -112,3 +112,25 @@ def test_recent_conversations_are_newest_first_and_at_most_ten(app, client, mana
 def test_an_end_date_before_the_start_date_is_explained(app, client, manager):
     html = client.get("/staff/dashboard?start=2025-05-01&end=2025-04-01").get_data(as_text=True)
     assert "The end date must be the same as or after the start date." in html
+
+
+def test_recent_conversations_follow_the_chosen_period(app, client, manager):
+    with app.app_context():
+        converse(YOUNG_PEOPLE, {"home": "good"})
+        converse(PARENTS, {"notes_in_time": "yes"}, started=utcnow() - timedelta(days=400))
+    long_ago = (utcnow() - timedelta(days=400)).date()
+    that_day = client.get(f"/staff/dashboard?start={long_ago}&end={long_ago}").get_data(as_text=True)
+    assert [row[1] for row in table_rows(that_day, "recent")] == ["Parents' test questionnaire (parents, after the review)"]
+    this_month = client.get(f"/staff/dashboard?{last_month()}").get_data(as_text=True)
+    assert [row[1] for row in table_rows(this_month, "recent")] == [
+        "Young people's test questionnaire (young people 12-18, before the review)"
+    ]
+    assert "Started (UK time)" in this_month and "UTC" not in this_month
+
+
+def test_over_time_shows_started_and_sent(app, client, manager):
+    with app.app_context():
+        converse(YOUNG_PEOPLE, {"home": "good"})
+        converse(YOUNG_PEOPLE, {"home": "good"}, send=False)
+    html = client.get(f"/staff/dashboard?{last_month()}").get_data(as_text=True)
+    assert "Conversations started and sent" in html and "2 started, 1 sent" in html

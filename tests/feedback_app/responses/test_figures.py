@@ -52,3 +52,17 @@ def test_the_page_draws_a_chart_per_question_with_labels_and_figures_as_text(app
     assert 'aria-labelledby="chart-home-title chart-home-desc"' in html
     assert ">🙂 Good</text>" in html and ">2 (67%)</text>" in html
     assert '<desc id="chart-home-desc">3 answered, 0 skipped. 😀 Great: 1 (33%); 🙂 Good: 2 (67%)' in html
+
+
+def test_each_questions_title_is_printed_once_and_bars_are_its_share_of_those_who_answered(
+    app, client, make_account, answered
+):
+    sign_in_quickly(app, client, make_account("iro_manager"))
+    html = client.get(f"/staff/responses/figures?questionnaire={YOUNG_PEOPLE}").get_data(as_text=True)
+    section = html[html.index('id="figures-home"') : html.index('id="figures-talk_about"')]
+    text = section[section.index("<h2>") + 4 : section.index("</h2>")]
+    assert section.count(f">{text}<") == 2  # the heading, and the picture's own <title> for screen readers
+    assert "<figcaption" not in section
+    room = 560 - 110
+    # "2 (67%)" of 3 answers is two thirds of the width, "1 (33%)" one third: not full width for the largest.
+    assert f'width="{round(room * 2 / 3, 1)}"' in section and f'width="{round(room / 3, 1)}"' in section
