@@ -256,9 +256,10 @@ def answer_summaries(user: Principal, conversation_ids: Iterable[int]) -> dict[i
     return {conversation_id: AnswerSummary(*(n or 0 for n in counts)) for conversation_id, *counts in rows}
 
 
-def recent_conversations(user: Principal, period: Period = Period(), limit: int = 10) -> list[Conversation]:
-    """The newest conversations started in `period`, as every other dashboard panel counts."""
-    return list(db.session.scalars(conversations(user, ResponseFilters(period=period)).limit(limit)))
+def recent_conversations(user: Principal, period: Period | None = None, limit: int = 10) -> list[Conversation]:
+    """The newest conversations started in `period` (any time when None), as every other dashboard panel counts."""
+    filters = ResponseFilters(period=period) if period is not None else ResponseFilters()
+    return list(db.session.scalars(conversations(user, filters).limit(limit)))
 
 
 __all__ = [
