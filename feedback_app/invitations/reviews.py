@@ -23,7 +23,7 @@ from .forms import NoteAnonymousForm, TaskDoneForm
 TASK_FILTERS = {"all": "All", "contactable": "Can be contacted", "anonymous": "Anonymous"}
 TASKS_PER_PAGE = 20
 # Anonymous requests are listed this many at most: nothing can be done about one but note it.
-ANONYMOUS_SHOWN = 30
+ANONYMOUS_SHOWN = 10
 
 
 @bp.get("/staff/my-reviews")

@@ -96,3 +96,73 @@ def test_every_staff_page_prints_without_navigation_sign_out_or_filters_and_a_re
             ".site-name", "e => [getComputedStyle(e).color, getComputedStyle(e.closest('header')).backgroundColor]"
         )
         assert colours == ["rgb(0, 0, 0)", "rgba(0, 0, 0, 0)"], f"{link}: header {colours}"
+
+
+def _said_and_requests(live_app, anonymous_requests: int = 40) -> int:
+    """Sent conversations with written answers, quotable, and many anonymous requests; returns one conversation's id."""
+    from feedback_app.conversation import service as conversations
+    from feedback_app.models import StaffTask
+    from tests.feedback_app.responses.builders import converse
+
+    with live_app.app_context():
+        first = converse("young-person-before-review", {
+            "going_well": "My IRO really listens to me and explains what is happening at my review.",
+            "worries": "I miss my mum and I want to go home.", "quote": "yes",
+        })  # fmt: skip
+        converse("young-person-before-review", {  # the same words again, as another child might write them
+            "going_well": "my IRO REALLY listens to me, and explains what is happening at my review!!", "quote": "yes",
+        })  # fmt: skip
+        for _ in range(anonymous_requests):
+            conversation = conversations.new("young-person-before-review")
+            db.session.add(StaffTask(kind="talk_to_iro", conversation_id=conversation.id, question_id="talk_to_iro"))
+        db.session.commit()
+    return first
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_many_anonymous_requests_make_a_short_page_with_one_noted_for_all(pages, staff, live_app, width):
+    _said_and_requests(live_app)
+    page = signed_in(pages, staff("iro_manager"), width)
+    page.goto("/staff/tasks")
+    assert "40 open: 0 from people you can contact, 40 anonymous." in page.locator("#task-counts").inner_text()
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < 3000, f"the requests page is {height}px tall at {width}px"
+    assert page.locator("textarea").count() == 0
+    assert_accessible(page, f"on the requests page ({width}px)")
+    page.click("text=Note all 40 anonymous requests")
+    page.wait_for_load_state()
+    assert "40 anonymous requests noted." in page.locator("main").inner_text()
+    assert "0 open" in page.locator("#task-counts").inner_text()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_conversation_reads_in_words_with_the_why_behind_a_toggle(pages, staff, live_app, width):
+    conversation_id = _said_and_requests(live_app, anonymous_requests=0)
+    page = signed_in(pages, staff("iro_manager"), width)
+    page.goto(f"/staff/responses/{conversation_id}")
+    analysis = page.locator("#answer-worries aside")
+    shown = analysis.inner_text()
+    assert "polarity" not in shown and "theme:" not in shown and "family_contact" not in shown
+    why = analysis.locator("details")
+    assert not why.locator("li").first.is_visible()
+    why.locator("summary").click()
+    assert why.locator("li").first.is_visible()
+    assert "is about family contact" in why.inner_text()
+    assert_accessible(page, f"on a conversation ({width}px)")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_dashboard_and_quote_bank_pass_axe_and_the_bank_says_who_wrote_each_quote_once(pages, staff, live_app, width):
+    _said_and_requests(live_app, anonymous_requests=0)
+    page = signed_in(pages, staff("iro_manager"), width)
+    page.goto("/staff/dashboard")
+    assert page.locator("#recent tbody tr").count() >= 1
+    assert "started, " in page.locator("#chart-over-time-desc").text_content()
+    assert_accessible(page, f"on the dashboard ({width}px)")
+    page.goto("/staff/quotes")
+    page.click("text=Find new candidates")
+    page.wait_for_load_state()
+    words = page.locator(".quote-words").all_inner_texts()
+    assert sum("really listens to me" in w for w in words) == 1, words
+    assert "A young person, aged 12 to 18" in page.locator(".quote-author").all_inner_texts()
+    assert_accessible(page, f"on the quote bank ({width}px)")
