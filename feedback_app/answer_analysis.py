@@ -11,12 +11,12 @@ from typing import Any
 
 import click
 from flask.cli import with_appcontext
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 
 import analysis
 
 from .extensions import db
-from .models import Answer
+from .models import Answer, CountedYear
 
 
 def analyse_text(text: str) -> dict[str, Any]:
@@ -49,6 +49,10 @@ def reanalyse(batch_size: int = 500, everything: bool = False, on_batch=None) ->
             .limit(batch_size)
         ).all()
         if not rows:
+            if updated:
+                # Closed years' stored report figures were counted from the old analyses.
+                db.session.execute(delete(CountedYear))
+                db.session.commit()
             return updated
         changes = [
             {"id": answer_id, "analysis": analyse_text(value), "analyser_version": analysis.ANALYSER_VERSION}

@@ -10,8 +10,8 @@ back from then on while the fingerprint matches.
 
 The fingerprint is one quick query over the year's own rows, through the
 indexes on their dates: the year's conversations (how many, the newest, how
-many sent and the last sent), their answers (how many, the newest id, the
-last change), the year's invitations (made, opened, sent back), the year's
+many sent and the last sent), their answers (how many, the newest id: a sent
+conversation's answers cannot change), the year's invitations (made, opened, sent back), the year's
 alerts (raised, acknowledged, the last acknowledged), the newest alert and
 "further words" anywhere (either can flag an old answer), the newest
 questionnaire version (the words of questions and options) and the
@@ -96,7 +96,9 @@ def fingerprint(user: Principal, year: ReportingYear) -> str:
         func.max(Conversation.submitted_at),
     ).where(*in_year)  # fmt: skip
     answers = (
-        select(func.count(Answer.id), func.max(Answer.id), func.max(Answer.answered_at))
+        # Read from the (conversation, question) index alone: a sent conversation's answers
+        # cannot change, so their number and newest id are enough.
+        select(func.count(Answer.id), func.max(Answer.id))
         .join(Conversation, Conversation.id == Answer.conversation_id)
         .where(*in_year)
     )

@@ -74,3 +74,14 @@ def test_what_is_stored_holds_no_words_anyone_wrote(app, words):
         db.session.commit()
         stored = json.dumps([row.figures for row in db.session.query(CountedYear)])
     assert words not in stored and words.lower() not in stored.lower()
+
+
+def test_analysing_stored_answers_again_forgets_the_stored_years(app):
+    from feedback_app.answer_analysis import reanalyse
+
+    with app.app_context():
+        build_known_years()
+        counted_years.year_figures(COMMAND_LINE, CLOSED, TODAY)
+        db.session.commit()
+        assert reanalyse(everything=True) > 0
+        assert db.session.query(CountedYear).count() == 0
