@@ -166,3 +166,26 @@ def test_the_dashboard_and_quote_bank_pass_axe_and_the_bank_says_who_wrote_each_
     assert sum("really listens to me" in w for w in words) == 1, words
     assert "A young person, aged 12 to 18" in page.locator(".quote-author").all_inner_texts()
     assert_accessible(page, f"on the quote bank ({width}px)")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_demo_mailbox_is_named_on_the_queue_and_the_alert_in_words(pages, live_app, monkeypatch, tmp_path, width):
+    from tests.feedback_app.responses.builders import converse
+
+    monkeypatch.setitem(live_app.config, "MAIL_FOLDER", str(tmp_path / "mail"))
+    monkeypatch.setitem(live_app.config, "SAFEGUARDING_EMAIL_TO", "safeguarding@example.org")
+    with live_app.app_context():
+        create_user("lead@council.example", "safeguarding_lead", PASSWORD, "Lee the lead")
+        converse("young-person-before-review", {"going_well": "My carer hits me and I am scared to go home."})
+        db.session.commit()
+    page = signed_in(pages, "lead@council.example", width)
+    page.goto("/staff/safeguarding")
+    queue = page.locator("main").inner_text()
+    assert "Sent to the demo mailbox" in queue and "Not sent" not in queue
+    assert "Before my review (young people 12-18, before the review)" in queue and "young-person-before-review" not in queue
+    assert_accessible(page, f"on the safeguarding queue ({width}px)")
+    page.locator("main a[href^='/staff/safeguarding/']").first.click()
+    page.wait_for_load_state()
+    assert "Sent to the demo mailbox: " in page.locator("#email-status").inner_text()
+    assert list((tmp_path / "mail").glob("safeguarding-alert-*.eml"))
+    assert_accessible(page, f"on an alert ({width}px)")
