@@ -158,11 +158,11 @@ def main(argv: list[str] | None = None) -> int:
             if args.reuse and args.database and db.session.scalar(text("SELECT count(*) FROM conversations")):
                 held = db.session.scalar(text("SELECT count(*) FROM answers"))
                 print(f"reusing {url}: {held:,} answers")
-                Base.metadata.create_all(db.engine)  # any table added since the database was filled
                 db.session.execute(text("DELETE FROM staff_sessions"))
                 db.session.execute(text("DELETE FROM audit_events"))
                 db.session.execute(text("DELETE FROM staff_users"))
                 db.session.commit()
+                Base.metadata.create_all(db.engine)  # any table added since the database was filled
             else:
                 Base.metadata.drop_all(db.engine)
                 Base.metadata.create_all(db.engine)

@@ -447,10 +447,17 @@ THEMES_ORDER = {theme: i for i, theme in enumerate(THEMES)}
 
 
 def _emerging(user: Principal, period: Period) -> list[tuple[str, int]]:
+    # The year is tested on an expression, not the bare column, so that the database walks
+    # the answers newest first and stops at the sample, rather than taking the conversations'
+    # date index and sorting all the year's answers (0.9 s at 100,000 conversations on SQLite).
+    started = func.coalesce(Conversation.created_at, Conversation.created_at)
     rows = db.session.execute(
         select(Answer.value, Answer.analysis)
         .join(Conversation, Conversation.id == Answer.conversation_id)
-        .where(*_analysed_answers(user, period), scope(user, Answer))
+        .where(
+            scope(user, Figures), Conversation.submitted_at.is_not(None), period.holds(started),
+            Answer.analyser_version.is_not(None), Answer.skipped.is_(False), not_flagged(), scope(user, Answer),
+        )  # fmt: skip
         .order_by(Answer.id.desc())
         .limit(EMERGING_SAMPLE)
     )
