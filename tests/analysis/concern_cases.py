@@ -138,6 +138,18 @@ CONCERNS: list[tuple[str, str]] = [
     ("he told me to keep it a secret from my carers", "sexual_harm"),
     ("he said to delete the chats so no one finds out", "sexual_harm"),
     ("he wants to meet me on my own after school", "sexual_harm"),
+    # reported and indirect worries (widened in 2026.12.7)
+    ("my cousin gets slapped by her dads girlfriend", "abuse"),
+    ("he dragged my little brother by the hair across the kitchen", "abuse"),
+    ("i always have to get in between them when they start", "abuse"),
+    ("some lads filmed her in the changing rooms getting changed", "sexual_harm"),
+    ("they say they will post my pics unless i pay them", "sexual_harm"),
+    ("he gave my sister money to keep quiet", "sexual_harm"),
+    ("this guy online keeps asking what school i go to", "sexual_harm"),
+    ("an older man keeps messaging the girls in my class", "sexual_harm"),
+    ("my brother came back with a new phone and cash and wont say where from", "missing_exploitation"),
+    ("the baby is left in the cot all day while she sleeps", "neglect"),
+    ("she says she wants to go to sleep and never wake up", "self_harm"),
 ]
 
 NOT_CONCERNS: list[str] = [
@@ -148,6 +160,8 @@ NOT_CONCERNS: list[str] = [
     "I'm not scared",
     "dying to see my mum",
     "killing it at football",
+    "I got kicked out of the club for swearing",
+    "my carer went for me to the meeting because i was ill",
     "this homework is killing me",
     "no one has ever hit me",
     "my carers never hit me or shout",
