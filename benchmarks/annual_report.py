@@ -40,6 +40,7 @@ from feedback_app.conversation import service  # noqa: E402
 from feedback_app.extensions import db  # noqa: E402
 from feedback_app.models import Answer, Base, Conversation, CountedYear, SafeguardingAlert  # noqa: E402
 from feedback_app.questionnaire import registry  # noqa: E402
+from feedback_app.report import chart_images  # noqa: E402
 from feedback_app.report.exports import export  # noqa: E402
 from feedback_app.report.year import ReportingYear  # noqa: E402
 
@@ -190,7 +191,10 @@ def main(argv: list[str] | None = None) -> int:
             return write
 
         def forget_kept() -> None:
+            """As a fresh worker: no report in memory, no chart drawn (closed years stay stored)."""
             app.extensions.get("report.kept", {}).clear()
+            chart_images.png.cache_clear()
+            chart_images.svg.cache_clear()
 
         def forget() -> None:
             """Nothing kept: neither the report in memory nor the closed years' stored figures."""
@@ -207,6 +211,9 @@ def main(argv: list[str] | None = None) -> int:
         measure("page, closed years stored", page, forget_kept)
         measure("Word (.docx), cold", file("docx"), forget)
         measure("Word, closed years stored", file("docx"), forget_kept)
+        start = time.perf_counter()
+        file("docx")()  # the report and its charts are kept from the run before
+        print(f"{'Word again, report and charts kept':<34} {time.perf_counter() - start:7.2f} s", flush=True)
         measure("spreadsheet (.xlsx), cold", file("xlsx"), forget)
         measure("spreadsheet, closed years stored", file("xlsx"), forget_kept)
         measure("answers (.csv)", file("csv"), forget)
