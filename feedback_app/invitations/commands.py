@@ -56,7 +56,12 @@ def create_invitation_command(
         )
     except InvitationError as problem:
         db.session.rollback()
-        raise click.ClickException(str(problem)) from None
+        message = str(problem)
+        if problem.field == "questionnaire" and audience in AUDIENCES:
+            # At the command line a questionnaire is typed by its id, so say the ids too.
+            ids = ", ".join(q.id for q in service.questionnaires_for(audience)) or "none"
+            message += f" Their ids (for --questionnaire): {ids}."
+        raise click.ClickException(message) from None
     audit.record(
         "invitation_created", "invitation", invitation.id, actor=None, via="command line",
         questionnaire=invitation.questionnaire_id, audience=invitation.audience, iro_id=invitation.iro_id,
