@@ -9,6 +9,8 @@ the lists themselves say belongs together: a word class or a bracketed group
 is a slip when the phrase it runs into across a "|" ("no" + "one") belongs
 with one of the slot's other alternatives ("nobody"), or with the phrase on
 the slot's other side ("left alone|home alone": "left alone", "home alone").
+It is also a slip when a slot mixes an article with a word that is not a
+determiner: in "new trainers|a new phone" the slot "trainers|a" has one.
 """
 
 import re
@@ -20,6 +22,12 @@ from analysis.plain_yaml import load_plain_yaml
 
 _SLOT = re.compile(r"\([^()]*\)\??|\S+")
 _GROUP = re.compile(r"\(([^()]*)\)")
+_ARTICLES = frozenset({"a", "an", "the"})
+# Words that can stand where an article does ("my|a phone", "a|an|@count").
+_DETERMINERS = _ARTICLES | {
+    "my", "your", "his", "her", "its", "our", "their", "this", "that", "these", "those",
+    "some", "any", "no", "every", "each", "one", "@count", "me", "him", "them", "us",
+}
 
 
 def _strings(node: Any) -> Iterator[str]:
@@ -63,6 +71,8 @@ def unbracketed_phrases(pattern: str, groups: list[set[str]]) -> list[str]:
         if "|" not in slot or slot.startswith("("):
             continue
         alternatives = slot.rstrip("?").split("|")
+        if not _ARTICLES.isdisjoint(alternatives) and not _DETERMINERS.issuperset(alternatives):
+            slips.append(slot)
         afters = [" ".join([alternatives[-1], *slots[i + 1 : i + 1 + n]]) for n in range(1, 4) if i + n < len(slots)]
         befores = [" ".join([*slots[i - n : i], alternatives[0]]) for n in range(1, 4) if i - n >= 0]
         for after in afters:
@@ -78,6 +88,8 @@ def test_the_check_finds_a_several_word_alternative_written_without_brackets():
     assert unbracketed_phrases("nobody|no one listens", groups) == ["no one"]
     assert unbracketed_phrases("left alone|home alone at night", groups) == ["home alone"]
     assert unbracketed_phrases("(nobody|no one) listens", groups) == []
+    assert unbracketed_phrases("came back with money|new trainers|a new phone", groups) == ["trainers|a"]
+    assert unbracketed_phrases("lost my|a phone", groups) == []
     assert unbracketed_phrases("my mum|dad hits me", groups + [{"my mum", "dad"}]) == []
 
 
