@@ -83,6 +83,14 @@ def records(app: Flask, make_account, invite, answer_through) -> Records:
         db.session.commit()
         task_id = db.session.scalar(db.select(StaffTask.id).where(StaffTask.conversation_id == conversation_id))
         return Records(
-            accounts, fresh, answered, conversation_id, alert.id, task_id, quote.id, entry.id, accounts["cicc"].id,
+            accounts,
+            fresh,
+            answered,
+            conversation_id,
+            alert.id,
+            task_id,
+            quote.id,
+            entry.id,
+            accounts["cicc"].id,
             request.id,
         )

@@ -43,7 +43,9 @@ def test_an_iro_reads_only_what_their_invited_person_sent_and_shared(
         assert not allowed(db.session.get(StaffUser, other.id), conversation)
 
 
-def test_the_safeguarding_lead_reads_only_conversations_with_a_flagged_answer(app, records: Records, answer_through, invite):
+def test_the_safeguarding_lead_reads_only_conversations_with_a_flagged_answer(
+    app, records: Records, answer_through, invite
+):
     calm = answer_through(invite(records.accounts["iro"])[1], SHARED)
     with app.app_context():
         lead = db.session.get(StaffUser, records.accounts["safeguarding_lead"].id)
@@ -70,9 +72,7 @@ def test_a_cicc_member_counts_everyone_in_figures_but_reads_no_one(app, records:
 
 TEAMS: dict[int, list[int]] = {}  # team manager's id -> their IROs' ids
 TEAM = Reach("their team's", lambda user, iro_id: iro_id.in_(TEAMS.get(user.id, [])))
-TEAM_MANAGER = Role(
-    "team_manager", "Team manager", POLICY.roles["iro"].capabilities | {SEE_FIGURES}, TEAM
-)
+TEAM_MANAGER = Role("team_manager", "Team manager", POLICY.roles["iro"].capabilities | {SEE_FIGURES}, TEAM)
 
 
 @pytest.fixture
@@ -106,7 +106,9 @@ def test_a_team_manager_sees_every_kind_of_their_teams_record_and_nothing_else(a
 def test_a_team_manager_uses_the_pages_through_the_same_filters(app, client, records: Records, team):
     sign_in_quickly(app, client, Account(team.manager, "team.manager@council.example", "team_manager"))
     listed = client.get("/staff/invitations").get_data(as_text=True)
-    assert f"/staff/invitations/{records.invitation}\"" in listed and f"/staff/invitations/{team.invitation}\"" not in listed
+    assert (
+        f'/staff/invitations/{records.invitation}"' in listed and f'/staff/invitations/{team.invitation}"' not in listed
+    )
     assert FIRST_NAME in client.get(f"/staff/my-reviews/{records.answered}").get_data(as_text=True)
     assert client.get(f"/staff/my-reviews/{team.invitation}").status_code == 403
     assert client.get(f"/staff/safeguarding/{records.alert}").status_code == 200
