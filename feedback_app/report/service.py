@@ -13,13 +13,13 @@ what it cannot see (a re-analysis of stored answers) shows within `KEEP_FOR`.
 
 from __future__ import annotations
 
-import time
 from collections import OrderedDict
 from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import func, select
 
+from .. import clock
 from ..access.policy import Principal
 from ..extensions import db
 from ..models import Answer, AuditEvent, Conversation, ReviewCount, SafeguardingAlert, utcnow
@@ -38,9 +38,9 @@ def annual_report(user: Principal, year: ReportingYear) -> Report:
     """Everything the report holds for `year`, as `user` may count it, with the previous year beside it."""
     kept: OrderedDict = current_app.extensions.setdefault(_KEY, OrderedDict())
     key = (getattr(user, "role", None), getattr(user, "id", None), year, fingerprint())
-    now = time.monotonic()
+    now = clock.now()
     found = kept.get(key)
-    if found is not None and now - found[0] < KEEP_FOR.total_seconds():
+    if found is not None and now - found[0] < KEEP_FOR:
         kept.move_to_end(key)
         return found[1]
     report = count_report(user, year)
