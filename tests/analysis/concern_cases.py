@@ -150,6 +150,11 @@ CONCERNS: list[tuple[str, str]] = [
     ("my brother came back with a new phone and cash and wont say where from", "missing_exploitation"),
     ("the baby is left in the cot all day while she sleeps", "neglect"),
     ("she says she wants to go to sleep and never wake up", "self_harm"),
+    ("random cars pick her up from outside the home at night", "sexual_harm"),
+    ("he takes the girls into his office on their own", "sexual_harm"),
+    ("he keeps asking for pictures of her in the bath", "sexual_harm"),
+    ("she has to pay it back by doing things for them", "missing_exploitation"),
+    ("he has gone again and nobody has seen him since friday", "missing_exploitation"),
 ]
 
 NOT_CONCERNS: list[str] = [
