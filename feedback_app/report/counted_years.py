@@ -27,6 +27,7 @@ from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from analysis import ANALYSER_VERSION
 
@@ -75,16 +76,24 @@ def year_figures(user: Principal, year: ReportingYear, today: date, *, details: 
 def _kept_or_counted(user: Principal, year: ReportingYear) -> YearFigures:
     who = f"{getattr(user, 'role', None)}:{getattr(user, 'id', None)}"
     marks = fingerprint(user, year)
-    row = db.session.scalar(select(CountedYear).where(CountedYear.first == year.first, CountedYear.counted_for == who))
+    row = _stored(year, who)
     if row is not None and row.fingerprint == marks:
         return from_stored(year, row.figures)
     counted = counted_figures(user, year, stops=True)
-    if row is None:
-        row = CountedYear(first=year.first, counted_for=who)
-        db.session.add(row)
-    row.fingerprint, row.figures = marks, to_stored(counted)
-    db.session.flush()
+    try:
+        # A savepoint: another worker may store the same year at the same moment.
+        with db.session.begin_nested():
+            if row is None:
+                row = CountedYear(first=year.first, counted_for=who)
+                db.session.add(row)
+            row.fingerprint, row.figures = marks, to_stored(counted)
+    except IntegrityError:
+        pass  # it did: the figures are the same, and counted again if its data was older
     return counted
+
+
+def _stored(year: ReportingYear, who: str) -> CountedYear | None:
+    return db.session.scalar(select(CountedYear).where(CountedYear.first == year.first, CountedYear.counted_for == who))
 
 
 def fingerprint(user: Principal, year: ReportingYear) -> str:

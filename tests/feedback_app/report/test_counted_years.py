@@ -85,3 +85,18 @@ def test_analysing_stored_answers_again_forgets_the_stored_years(app):
         db.session.commit()
         assert reanalyse(everything=True) > 0
         assert db.session.query(CountedYear).count() == 0
+
+
+def test_a_year_stored_by_another_worker_at_the_same_moment_is_not_an_error(app, monkeypatch):
+    with app.app_context():
+        build_known_years()
+        first = counted_years.year_figures(COMMAND_LINE, CLOSED, TODAY)
+        db.session.commit()
+        db.session.query(CountedYear).update({"fingerprint": "older"})
+        db.session.commit()
+        # This worker looked before the other one's row was stored.
+        monkeypatch.setattr(counted_years, "_stored", lambda year, who: None)
+        again = counted_years.year_figures(COMMAND_LINE, CLOSED, TODAY)
+        db.session.commit()
+        assert db.session.query(CountedYear).count() == 1
+    assert again == first
