@@ -24,6 +24,6 @@ bp = Blueprint("safeguarding", __name__, url_prefix="/staff/safeguarding")
 answer_stored.connect(on_answer_stored, weak=False)
 
 from . import routes  # noqa: E402,F401 - routes attach themselves to bp
-from .states import AlertState, alert_states  # noqa: E402 - needs the models and access, as routes do
+from .states import AlertState, alert_states, waiting_and_overdue  # noqa: E402 - needs the models and access, as routes do
 
-__all__ = ["AlertState", "alert_states", "answer_is_flagged", "bp", "flagged_answer_ids", "is_flagged", "not_flagged", "notices_for", "one_working_day_after"]
+__all__ = ["AlertState", "alert_states", "answer_is_flagged", "bp", "flagged_answer_ids", "is_flagged", "not_flagged", "notices_for", "one_working_day_after", "waiting_and_overdue"]

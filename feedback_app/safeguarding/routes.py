@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import abort, flash, redirect, render_template, url_for
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import case, func, select
 from werkzeug.wrappers import Response
 
 from .. import audit, clock
@@ -21,13 +21,14 @@ from ..access import get_or_refuse, may, reaches_everyone, requires, scope
 from ..access.policy import RETRY_ALERT_EMAIL, SEE_ALERTS
 from ..auth import current_user
 from ..extensions import db
-from ..models import FurtherWords, SafeguardingAlert, StaffUser
+from ..models import SafeguardingAlert, StaffUser
 from ..models.safeguarding import EMAIL_SENT
 from ..query_args import page_number
 from ..questionnaire import registry
 from ..questionnaire.loader import staff_text
 from . import alerts, bp, notify, who
 from .forms import AcknowledgeForm, RetryEmailForm
+from .states import needs_attention, waiting_and_overdue
 
 PER_PAGE = 50
 
@@ -73,7 +74,12 @@ def queue() -> str:
         select(func.count()).select_from(SafeguardingAlert).where(visible, SafeguardingAlert.email_status != EMAIL_SENT)
     )
     return render_template(
-        "safeguarding/queue.html", page=page, rows=rows, waiting=waiting, overdue=overdue, failed=failed,
+        "safeguarding/queue.html",
+        page=page,
+        rows=rows,
+        waiting=waiting,
+        overdue=overdue,
+        failed=failed,
         own_only=not reaches_everyone(user),
     )
 
@@ -155,20 +161,6 @@ def _page(found: SafeguardingAlert, user: StaffUser, form: AcknowledgeForm) -> s
     )
 
 
-def waiting_and_overdue(user: StaffUser, now: datetime) -> tuple[int, int]:
-    """How many alerts `user` may see are waiting to be read, and how many of those are overdue."""
-    waiting = db.session.scalars(select(SafeguardingAlert).where(scope(user, SafeguardingAlert), needs_attention())).all()
-    return len(waiting), sum(1 for alert in waiting if alerts.is_overdue(alert, now))
-
-
-def needs_attention():
-    """SQL: the alert is not acknowledged, or further words arrived that are not."""
-    unread = select(FurtherWords.id).where(
-        FurtherWords.alert_id == SafeguardingAlert.id, FurtherWords.acknowledged_at.is_(None)
-    )
-    return or_(SafeguardingAlert.acknowledged_at.is_(None), unread.exists())
-
-
 def _row(alert: SafeguardingAlert, now: datetime) -> AlertRow:
     return AlertRow(
         alert, alerts.due_at(alert), alerts.is_overdue(alert, now), alerts.was_late(alert),
@@ -196,4 +188,3 @@ def _user() -> StaffUser:
     user = current_user()
     assert user is not None  # requires let us in
     return user
-

@@ -12,7 +12,7 @@ from .. import clock
 from ..invitations import tasks
 from ..models import StaffUser
 from ..quotes import service as quotes
-from ..safeguarding.routes import waiting_and_overdue
+from ..safeguarding import waiting_and_overdue
 
 
 def _plural(count: int, one: str, many: str) -> str:
