@@ -33,7 +33,8 @@ from ..periods import Period
 from ..question_types.base import option_words
 from ..questionnaire.loader import staff_text
 from ..quotes import approved_quotes
-from ..responses import drop_off, latest_questionnaire
+from ..questionnaire.titles import staff_title
+from ..responses import latest_questionnaire, stopped_at
 from ..safeguarding import not_flagged, one_working_day_after
 from ..stored_json import json_text
 from ..vocabulary import AGE_BANDS, AUDIENCES, SENTIMENTS, THEMES
@@ -156,7 +157,7 @@ def counted_figures(user: Principal, year: ReportingYear, *, stops: bool = True)
         year=year,
         taking_part=_taking_part(user, period, groups),
         by_route=_by_route(user, period),
-        stops=_stops(user, period, groups) if stops else [],
+        stops=_stops(user, period) if stops else [],
         closed=_closed_questions(user, period, groups),
         analysed=written.analysed,
         themes=written.themes,
@@ -278,12 +279,20 @@ def _by_route(user: Principal, period: Period) -> dict[str, tuple[int, int]]:
     return {"invited": (0, 0), "open_link": (0, 0)} | {key: (started, sent) for key, started, sent in rows}
 
 
-def _stops(user: Principal, period: Period, groups: dict[str, tuple[str, str | None]]) -> list[Stop]:
-    """The questions where most people stopped, across every questionnaire answered in the year."""
+def _stops(user: Principal, period: Period) -> list[Stop]:
+    """The questions where most people stopped, across every questionnaire answered in the year
+    (one grouped query for the year, not one per questionnaire)."""
+    found = stopped_at(user, period, now=_end_of(period))
+    named: dict[str, tuple[str, dict[str, str]]] = {}
     stops = []
-    for questionnaire_id in groups:
-        found = drop_off(user, questionnaire_id, period, now=_end_of(period))
-        stops += [Stop(found.title, step.text, step.stopped) for step in found.steps if step.stopped]
+    for (questionnaire_id, question_id), stopped in found.items():
+        if questionnaire_id not in named:
+            q = latest_questionnaire(questionnaire_id)
+            texts = {question.id: staff_text(question.text, q) for question in q.questions} if q else {}
+            named[questionnaire_id] = (staff_title(q) if q else questionnaire_id, texts)
+        title, texts = named[questionnaire_id]
+        if stopped:
+            stops.append(Stop(title, texts.get(question_id, question_id), stopped))
     return sorted(stops, key=lambda s: (-s.stopped, s.questionnaire, s.question))[:STOPS_SHOWN]
 
 

@@ -10,10 +10,10 @@ flagged as a safeguarding concern is safeguarding's (`feedback_app.safeguarding`
 
 from flask import Blueprint
 
-from .queries import drop_off, latest_questionnaire
+from .queries import drop_off, latest_questionnaire, stopped_at
 
 bp = Blueprint("responses", __name__, url_prefix="/staff")
 
 from . import routes  # noqa: E402,F401 - routes attach themselves to bp
 
-__all__ = ["bp", "drop_off", "latest_questionnaire"]
+__all__ = ["bp", "drop_off", "latest_questionnaire", "stopped_at"]

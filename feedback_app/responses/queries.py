@@ -192,6 +192,40 @@ def drop_off(user: Principal, questionnaire_id: str, period: Period, now: dateti
     return DropOff(questionnaire_id, title, started, unfinished, unfinished - sum(stopped.values()), steps)
 
 
+def stopped_at(user: Principal, period: Period, now: datetime | None = None) -> dict[tuple[str, str], int]:
+    """(questionnaire id, question id): how many unfinished conversations stopped there,
+    across every questionnaire of the period in one grouped query.
+
+    The same rule as `drop_off` (only conversations started more than a day before
+    `now` count), for the annual report, which needs only where people stop: asking
+    `drop_off` per questionnaire read each questionnaire's every answer as well.
+    """
+    now = now or utcnow()
+    ranked = (
+        select(
+            Conversation.questionnaire_id.label("questionnaire_id"),
+            Answer.question_id.label("question_id"),
+            func.row_number()
+            .over(partition_by=Answer.conversation_id, order_by=(Answer.answered_at.desc(), Answer.id.desc()))
+            .label("position"),
+        )
+        .join(Conversation)
+        .where(
+            scope(user, Figures),
+            period.holds(Conversation.created_at),
+            Conversation.submitted_at.is_(None),
+            Conversation.created_at < now - STILL_GOING,
+        )
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(ranked.c.questionnaire_id, ranked.c.question_id, func.count())
+        .where(ranked.c.position == 1)
+        .group_by(ranked.c.questionnaire_id, ranked.c.question_id)
+    )
+    return {(questionnaire_id, question_id): count for questionnaire_id, question_id, count in rows}
+
+
 # --- the responses list ------------------------------------------------------------
 
 
