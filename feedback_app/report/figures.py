@@ -191,9 +191,7 @@ def _questionnaire_groups(user: Principal, period: Period) -> dict[str, tuple[st
     """Each questionnaire with conversations or invitations in the period: (audience, age band)."""
     ids = set(
         db.session.scalars(
-            select(Conversation.questionnaire_id)
-            .where(scope(user, Figures), period.holds(Conversation.created_at))
-            .distinct()
+            select(Conversation.questionnaire_id).where(scope(user, Figures), period.holds(Conversation.created_at)).distinct()
         )
     ) | set(
         db.session.scalars(
@@ -237,11 +235,7 @@ def _taking_part(user: Principal, period: Period, groups: dict[str, tuple[str, s
         by_who.setdefault(who, []).append(questionnaire_id)
     return {
         who: WhoTookPart(
-            counts["invitations"],
-            counts["opened"],
-            counts["sent_back"],
-            counts["started"],
-            counts["sent"],
+            counts["invitations"], counts["opened"], counts["sent_back"], counts["started"], counts["sent"],
             _median_minutes(user, period, by_who.get(who, []), counts["sent"]),
         )  # fmt: skip
         for who, counts in found.items()
@@ -345,10 +339,7 @@ def _closed_questions(
             Answer.skipped.is_(False),
             or_(
                 *[
-                    and_(
-                        Conversation.questionnaire_id == questionnaire_id,
-                        Answer.question_id.in_([c.id for c in closed]),
-                    )
+                    and_(Conversation.questionnaire_id == questionnaire_id, Answer.question_id.in_([c.id for c in closed]))
                     for questionnaire_id, (_, closed) in asked.items()
                 ]
             ),
@@ -412,13 +403,7 @@ def _written(user: Principal, period: Period) -> Written:
     sentiment = Answer.analysis["sentiment"].as_string()
     themes = json_text(Answer.analysis["themes"])
     doubtful = case(
-        (
-            or_(
-                Answer.analysis["unsure"].as_boolean().is_(True),
-                Answer.analysis["needs_reading"].as_boolean().is_(True),
-            ),
-            1,
-        ),
+        (or_(Answer.analysis["unsure"].as_boolean().is_(True), Answer.analysis["needs_reading"].as_boolean().is_(True)), 1),
         else_=0,
     )
     rows = db.session.execute(
@@ -479,13 +464,8 @@ def _emerging(user: Principal, period: Period) -> list[tuple[str, int]]:
         select(Answer.value, Answer.analysis)
         .join(Conversation, Conversation.id == Answer.conversation_id)
         .where(
-            scope(user, Figures),
-            Conversation.submitted_at.is_not(None),
-            period.holds(started),
-            Answer.analyser_version.is_not(None),
-            Answer.skipped.is_(False),
-            not_flagged(),
-            scope(user, Answer),
+            scope(user, Figures), Conversation.submitted_at.is_not(None), period.holds(started),
+            Answer.analyser_version.is_not(None), Answer.skipped.is_(False), not_flagged(), scope(user, Answer),
         )  # fmt: skip
         .order_by(Answer.id.desc())
         .limit(EMERGING_SAMPLE)

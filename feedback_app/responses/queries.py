@@ -145,11 +145,7 @@ def drop_off(user: Principal, questionnaire_id: str, period: Period, now: dateti
     a younger one may still be going on.
     """
     now = now or utcnow()
-    base = [
-        scope(user, Figures),
-        Conversation.questionnaire_id == questionnaire_id,
-        period.holds(Conversation.created_at),
-    ]
+    base = [scope(user, Figures), Conversation.questionnaire_id == questionnaire_id, period.holds(Conversation.created_at)]
     stale = [*base, Conversation.submitted_at.is_(None), Conversation.created_at < now - STILL_GOING]
     reached = {
         question_id: (count, skipped or 0)
