@@ -17,6 +17,11 @@ alerts (raised, acknowledged, the last acknowledged), the newest alert and
 questionnaire version (the words of questions and options) and the
 analyser's version (a re-analysis). Any of those changing counts the year
 again. The year still open is always counted afresh.
+
+A closed year is stored once for everyone whose figures are everyone's (the
+IRO manager, who alone reads the report, and the command line): the first of
+them to count it, or `flask annual-report`, counts it for all the others. A
+principal whose reach is narrower gets figures of its own, stored apart.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql.elements import True_
 
 from analysis import ANALYSER_VERSION
 
@@ -57,6 +63,8 @@ from .year import ReportingYear
 
 # Raise when what is stored changes shape, so that older rows are counted again.
 STORED_AS = 1
+# `counted_for` of a year counted over everyone's rows, shared by all who see them.
+EVERYONE = "everyone"
 
 
 def year_figures(user: Principal, year: ReportingYear, today: date, *, details: bool = True) -> YearFigures:
@@ -74,7 +82,7 @@ def year_figures(user: Principal, year: ReportingYear, today: date, *, details: 
 
 
 def _kept_or_counted(user: Principal, year: ReportingYear) -> YearFigures:
-    who = f"{getattr(user, 'role', None)}:{getattr(user, 'id', None)}"
+    who = counted_for(user)
     marks = fingerprint(user, year)
     row = _stored(year, who)
     if row is not None and row.fingerprint == marks:
@@ -90,6 +98,15 @@ def _kept_or_counted(user: Principal, year: ReportingYear) -> YearFigures:
     except IntegrityError:
         pass  # it did: the figures are the same, and counted again if its data was older
     return counted
+
+
+def counted_for(user: Principal) -> str:
+    """Whose figures a stored year holds: EVERYONE when every scope the figures are
+    counted through lets `user` count every row (then they do not depend on who
+    asks), otherwise the account's own."""
+    if all(isinstance(scope(user, model), True_) for model in (Figures, InvitationFigures, SafeguardingAlert)):
+        return EVERYONE
+    return f"{getattr(user, 'role', None)}:{getattr(user, 'id', None)}"
 
 
 def _stored(year: ReportingYear, who: str) -> CountedYear | None:
@@ -164,4 +181,4 @@ def from_stored(year: ReportingYear, stored: dict) -> YearFigures:
     )
 
 
-__all__ = ["STORED_AS", "fingerprint", "from_stored", "to_stored", "year_figures"]
+__all__ = ["EVERYONE", "STORED_AS", "counted_for", "fingerprint", "from_stored", "to_stored", "year_figures"]

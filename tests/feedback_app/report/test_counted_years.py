@@ -6,10 +6,11 @@ import json
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from feedback_app.access import COMMAND_LINE
 from feedback_app.extensions import db
-from feedback_app.models import CountedYear
+from feedback_app.models import CountedYear, StaffUser
 from feedback_app.report import counted_years
 from feedback_app.report.year import ReportingYear
 from tests.feedback_app.report.known_years import THIS_YEAR, _dated, build_known_years
@@ -100,3 +101,23 @@ def test_a_year_stored_by_another_worker_at_the_same_moment_is_not_an_error(app,
         db.session.commit()
         assert db.session.query(CountedYear).count() == 1
     assert again == first
+
+
+def test_a_closed_year_counted_by_the_command_line_is_read_back_for_every_iro_manager(app, monkeypatch, make_account):
+    first_manager, second_manager = make_account("iro_manager"), make_account("iro_manager")
+    with app.app_context():
+        build_known_years()
+        counted = counted_years.year_figures(COMMAND_LINE, CLOSED, TODAY, details=False)
+        db.session.commit()
+        _count_again_fails(monkeypatch)
+        for account in (first_manager, second_manager):
+            manager = db.session.get(StaffUser, account.id)
+            assert counted_years.year_figures(manager, CLOSED, TODAY, details=False) == counted
+        assert db.session.scalars(select(CountedYear.counted_for)).all() == [counted_years.EVERYONE]
+
+
+def test_a_narrower_reach_keeps_figures_of_its_own(app, make_account):
+    iro = make_account("iro")
+    with app.app_context():
+        assert counted_years.counted_for(COMMAND_LINE) == counted_years.EVERYONE
+        assert counted_years.counted_for(db.session.get(StaffUser, iro.id)) == f"iro:{iro.id}"
