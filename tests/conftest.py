@@ -114,7 +114,7 @@ class CheckingClient(FlaskClient):
 
     def open(self, *args, **kwargs):
         response = super().open(*args, **kwargs)
-        if response.mimetype == "text/html" and response.status_code != 304:
+        if response.mimetype == "text/html" and response.status_code not in (204, 304):  # 204, 304: no body
             check_page(response.get_data(as_text=True))
         return response
 

@@ -154,8 +154,11 @@ def _carry_on_page(questionnaire_id: str, found) -> str:
     )
 
 
-def first_screen_page(questionnaire_id: str, screen: str, state, form: AnswerForm, error: str | None = None) -> str:
-    """The first screen: the questionnaire's opening and first question, posting back to `screen`."""
+def first_screen_page(
+    questionnaire_id: str, screen: str, state, form: AnswerForm, error: str | None = None, opened: str | None = None
+) -> str:
+    """The first screen: the questionnaire's opening and first question, posting back to `screen`.
+    `opened`: where chat.js says the screen was seen (an invitation's link)."""
     return _page(
         None,
         state,
@@ -164,6 +167,7 @@ def first_screen_page(questionnaire_id: str, screen: str, state, form: AnswerFor
         typed=request.form.get("text", ""),
         questionnaire=service.questionnaire_by_id(questionnaire_id),
         first_screen=screen,
+        opened=opened,
     )
 
 
@@ -246,6 +250,7 @@ def _page(
     questionnaire=None,
     first_screen: str | None = None,
     welcome: bool = False,
+    opened: str | None = None,
 ) -> str:
     q = questionnaire or service.questionnaire_of(found)
     title = localise(q.title, state.language, q.default_language)
@@ -264,6 +269,7 @@ def _page(
         # Shown to an invited child, to carry the conversation on another device.
         device_code=codes.shown(codes.device_code(found.token)) if found is not None and found.invitation_id else None,
         first_screen=first_screen,
+        opened=opened,
         welcome=welcome,
     )
 

@@ -132,6 +132,9 @@ def new(questionnaire_id: str, language: str | None = None, invitation: Invitati
         language=_language_of(q, language),
         invitation=invitation,
     )
+    if invitation is not None and invitation.first_opened_at is None:
+        # Without JavaScript nothing said the first screen was seen: the first answer does.
+        invitation.first_opened_at = clock.now()
     db.session.add(conversation)
     db.session.flush()
     return conversation

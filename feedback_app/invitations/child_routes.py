@@ -1,8 +1,9 @@
 """The child's side of an invitation: the link, the short code typed at /code,
 and carrying the conversation on another device.
 
-Opening the link stores nothing but when it was first opened: it shows the
-questionnaire's first screen, and the first answer begins the conversation
+Opening the link (a GET) stores nothing, since a link preview or a prefetch
+opens it too: it shows the questionnaire's first screen, whose script says
+it was seen (POST /i/<token>/opened: the staff page's "Opened"), and the first answer begins the conversation
 and binds it to this device (conversation/devices.py). Opening it again on
 that device carries on. Another device is asked for the code the child was
 shown, or may start again after a warning. A request that carries a staff
@@ -60,7 +61,8 @@ def open_link(token: str) -> Response | str | tuple[str, int]:
     conversation = invitation.conversation
     if conversation is None:
         state = conversations.first_screen(invitation.questionnaire_id, request.args.get("lang"), invitation.first_name)
-        return chat.first_screen_page(invitation.questionnaire_id, request.path, state, chat.AnswerForm())
+        opened = url_for("invitations.seen", token=token)
+        return chat.first_screen_page(invitation.questionnaire_id, request.path, state, chat.AnswerForm(), opened=opened)
     if devices.holds(conversation):
         return redirect(url_for("chat.conversation", token=conversation.token, _anchor="latest"), code=303)
     return _another_device(invitation, conversation)
@@ -86,6 +88,18 @@ def begin(token: str) -> Response | tuple[str, int]:
     if not isinstance(begun, Conversation):
         return begun
     return devices.give(chat.moved_on(begun.token), begun, secret)
+
+
+@bp.post("/i/<token>/opened")
+@limiter.limit(lambda: current_app.config.get("RATELIMIT_INVITATION", DEFAULT_RATE_LIMIT))
+def seen(token: str) -> tuple[str, int]:
+    """The first screen was shown to a person (chat.js says so once it is on the
+    screen): the invitation is "Opened". A second time changes nothing."""
+    invitation = _opened(token)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    service.mark_opened(invitation)
+    return "", 204
 
 
 @bp.post("/i/<token>/device")
@@ -128,7 +142,7 @@ def _opened(token: str) -> Invitation:
     if current_user() is not None:
         abort(make_response(render_template("chat/not_this_device.html", staff=True), 403))
     try:
-        return service.opened(token)
+        return service.usable(token)
     except service.UnknownLink:
         abort(404)  # the same page as any unknown address: nothing is revealed
     except service.LinkClosed as closed:

@@ -265,21 +265,25 @@ def find_by_token(token: str) -> Invitation | None:
         return db.session.scalar(select(Invitation).where(Invitation.token == token))
 
 
-def opened(token: str) -> Invitation:
-    """The invitation behind a link that works, with when it was first opened
-    recorded (and committed: the staff page says "Opened"). Nothing else is
-    stored by opening the link: the conversation begins with the first answer.
-    Raises UnknownLink or LinkClosed."""
+def usable(token: str) -> Invitation:
+    """The invitation behind a link that works. Stores nothing: a messaging
+    app's link preview or a browser's prefetch opens the link too, so a GET
+    never marks it opened (`mark_opened` does, from the page once shown, and
+    the first answer does). Raises UnknownLink or LinkClosed."""
     invitation = find_by_token(token)
     if invitation is None:
         raise UnknownLink(token)
-    now = clock.now()
-    if not invitation.link_works(now):
+    if not invitation.link_works(clock.now()):
         raise LinkClosed(invitation)
-    if invitation.first_opened_at is None:
-        invitation.first_opened_at = now
-        db.session.commit()
     return invitation
+
+
+def mark_opened(invitation: Invitation) -> None:
+    """Record when the person first saw the link's first screen (the staff page
+    says "Opened", the report counts it), and commit. Only the first time counts."""
+    if invitation.first_opened_at is None:
+        invitation.first_opened_at = clock.now()
+        db.session.commit()
 
 
 def move_to_device(conversation: Conversation, typed_code: str, device_hash: str) -> bool:
@@ -314,7 +318,7 @@ def open_link(token: str, language: str | None = None) -> Conversation:
     what the link's pages do. Records when it was first opened, and commits.
     Raises UnknownLink or LinkClosed.
     """
-    invitation = opened(token)
+    invitation = usable(token)
     if invitation.conversation is not None:
         db.session.commit()
         return invitation.conversation

@@ -23,9 +23,9 @@ UNITS_OF_WORK = {
     "conversation/service.py:_commit",
     # Keeping a staff session open, before the view runs (it must hold if the view fails).
     "auth/sessions.py:_load",
-    # All that the person's invitation link does: opening it, moving to another device, starting again.
+    # All that the person's invitation link does: saying its first screen was seen, moving to another device, starting again.
     "invitations/service.py:open_link",
-    "invitations/service.py:opened",
+    "invitations/service.py:mark_opened",
     "invitations/service.py:move_to_device",
     "invitations/service.py:start_again",
     # A receiver of `answer_stored`, after the answer was committed.

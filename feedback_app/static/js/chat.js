@@ -44,6 +44,7 @@
     opensHere.scrollIntoView({ block: "nearest" });
   }
 
+  sayOpened();
   restoreDraft();
   var welcome = document.getElementById("welcome-back");
   if (welcome && !window.location.hash) {
@@ -330,6 +331,20 @@
         return ("0" + byte.toString(16)).slice(-2);
       })
       .join("");
+  }
+
+  /* An invitation's first screen is on the screen: say so, once, by a POST
+     (a GET never writes, so a link preview doesn't count as opened). With no
+     signal it is let be: the first answer counts as opened too. */
+  function sayOpened() {
+    var url = area.getAttribute("data-opened");
+    var csrf = area.querySelector("#answer-form input[name=csrf_token]");
+    if (!url || !csrf) {
+      return;
+    }
+    var data = new FormData();
+    data.append("csrf_token", csrf.value);
+    fetch(url, { method: "POST", body: data, credentials: "same-origin" }).catch(function () {});
   }
 
   /* The first screen stores nothing: its first answer is posted as the form

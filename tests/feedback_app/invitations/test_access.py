@@ -83,7 +83,13 @@ def test_every_invitation_page_under_staff_names_its_roles(app):
     rules = [r for r in app.url_map.iter_rules() if r.endpoint.startswith("invitations.")]
     # The person's own pages (the link, the short code) are the rest.
     staff = [r.endpoint for r in rules if r.rule.startswith("/staff/")]
-    child = {"invitations.open_link", "invitations.begin", "invitations.this_device", "invitations.start_again"}
+    child = {
+            "invitations.open_link",
+            "invitations.seen",
+            "invitations.begin",
+            "invitations.this_device",
+            "invitations.start_again",
+        }
     assert {r.endpoint for r in rules} - set(staff) == child | {"invitations.code"}
     assert len(staff) == len(PAGES) - 1  # new_invitation serves GET and POST
     assert all(getattr(app.view_functions[e], ACCESS_ATTRIBUTE, None) for e in staff)

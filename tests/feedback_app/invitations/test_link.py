@@ -54,12 +54,47 @@ def test_opening_the_link_again_on_the_same_device_carries_on(app, invite, make_
     assert again.status_code == 303 and again.headers["Location"] == f"{chat}#latest"
 
 
-def test_the_first_opening_is_recorded_and_kept(app, client, invite, make_account, clock):
+def test_opening_the_link_stores_nothing_at_all(app, client, invite, make_account):
+    # A messaging app's link preview, or a prefetch, is a GET: it must not mark the invitation opened.
     invitation_id, token = invite(make_account("iro"))
-    assert invitation_row(app, invitation_id).first_opened_at is None
+    before = invitation_row(app, invitation_id)
     client.get(f"/i/{token}")
+    after = invitation_row(app, invitation_id)
+    columns = Invitation.__table__.columns.keys()
+    assert {c: getattr(after, c) for c in columns} == {c: getattr(before, c) for c in columns}
+    assert after.first_opened_at is None
+
+
+def test_the_first_screen_says_it_was_seen_once_and_the_first_time_is_kept(
+    app, client, invite, make_account, clock
+):
+    invitation_id, token = invite(make_account("iro"))
+    page = client.get(f"/i/{token}").get_data(as_text=True)
+    assert f'data-opened="/i/{token}/opened"' in page
+    assert client.post(f"/i/{token}/opened", data={"csrf_token": csrf_token(page)}).status_code == 204
     clock.advance(hours=2)
-    client.get(f"/i/{token}")
+    assert client.post(f"/i/{token}/opened", data={"csrf_token": csrf_token(page)}).status_code == 204
+    assert invitation_row(app, invitation_id).first_opened_at == datetime(2026, 5, 4, 9, 0, tzinfo=clock.current.tzinfo)
+
+
+def test_saying_the_first_screen_was_seen_needs_the_pages_csrf_token(app, invite, make_account):
+    invitation_id, token = invite(make_account("iro"))
+    assert app.test_client().post(f"/i/{token}/opened").status_code == 400
+    assert invitation_row(app, invitation_id).first_opened_at is None
+
+
+def test_without_javascript_the_first_answer_marks_the_invitation_opened(app, client, invite, make_account, clock):
+    invitation_id, token = invite(make_account("iro"))
+    begin_through_link(client, token)
+    assert invitation_row(app, invitation_id).first_opened_at == datetime(2026, 5, 4, 9, 0, tzinfo=clock.current.tzinfo)
+
+
+def test_the_first_answer_keeps_an_earlier_opening(app, client, invite, make_account, clock):
+    invitation_id, token = invite(make_account("iro"))
+    page = client.get(f"/i/{token}").get_data(as_text=True)
+    client.post(f"/i/{token}/opened", data={"csrf_token": csrf_token(page)})
+    clock.advance(hours=3)
+    begin_through_link(client, token)
     assert invitation_row(app, invitation_id).first_opened_at == datetime(2026, 5, 4, 9, 0, tzinfo=clock.current.tzinfo)
 
 

@@ -40,9 +40,12 @@ def test_a_new_invitation_is_made_then_sent_when_staff_say_so(app, iro_client, i
     assert state_in_list(iro_client, invitation_id) == "sent"
 
 
-def test_opening_the_link_makes_it_opened(app, iro_client, invite):
+def test_opening_the_link_makes_it_opened_once_its_first_screen_is_shown(app, iro_client, invite):
     invitation_id, token = invite(iro_client.account)
-    app.test_client().get(f"/i/{token}")
+    child = app.test_client()
+    page = child.get(f"/i/{token}").get_data(as_text=True)
+    assert state_in_list(iro_client, invitation_id) == "created"  # a link preview is a GET too
+    child.post(f"/i/{token}/opened", data={"csrf_token": csrf_token(page)})
     assert state_in_list(iro_client, invitation_id) == "opened"
 
 
@@ -92,7 +95,8 @@ def test_marking_sent_needs_the_csrf_token(app, iro_client, invite):
 
 def test_the_link_is_no_longer_shown_once_opened(app, iro_client, invite):
     invitation_id, token = invite(iro_client.account)
-    app.test_client().get(f"/i/{token}")
+    child = app.test_client()
+    child.post(f"/i/{token}/opened", data={"csrf_token": csrf_token(child.get(f"/i/{token}").get_data(as_text=True))})
     html = iro_client.get(f"/staff/invitations/{invitation_id}").get_data(as_text=True)
     assert token not in html and "no longer shown here" in html
     assert iro_client.get(f"/staff/invitations/{invitation_id}/qr.svg").status_code == 404
