@@ -97,7 +97,7 @@ def get_conversation(token: str) -> Response:
 @limiter.limit(lambda: current_app.config["RATELIMIT_ANSWER"])
 def answer(token: str) -> Response:
     data = json_object({"question_id", "value", "skip", "key"})
-    conversation = _conversation(token)
+    conversation = _conversation(token, to_answer=True)
     question_id = data.get("question_id")
     if not isinstance(question_id, str):
         raise RequestProblem('Say which question this answers, as {"question_id": "..."}.')
@@ -135,8 +135,8 @@ def submit(token: str) -> Response:
         return _json_state(conversation, service.submit(conversation, sharing=data.get("sharing", "")))
 
 
-def _conversation(token: str):
-    conversation = service.find(token)
+def _conversation(token: str, to_answer: bool = False):
+    conversation = service.find_to_answer(token) if to_answer else service.find(token)
     if conversation is None:
         raise ApiError(404, "There is no conversation at this link. Check the link, or start again.")
     if service.closed_invitation(conversation) is not None:
