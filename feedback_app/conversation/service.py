@@ -277,7 +277,7 @@ def record_answer(
             raise AnswerError("That answer belongs to another conversation. Reload the page to carry on.")
         state = state_of(conversation)
         if db.session().in_transaction():
-            db.session.commit()  # nothing written: just let go of the row found with its lock
+            _commit()  # nothing written: just let go of the row found with its lock
         return state
     q = questionnaire_of(conversation)
     # On SQLite, read in a transaction of its own, so that the write lock
