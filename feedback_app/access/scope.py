@@ -22,6 +22,7 @@ from typing import Any
 
 from flask import abort
 from sqlalchemy import ColumnElement, Text, and_, cast, exists, false, or_, select, true
+from sqlalchemy.sql.elements import True_
 
 from ..extensions import db
 from ..models import (
@@ -158,6 +159,18 @@ def answers(user: p.Principal, role: p.Role) -> ColumnElement[bool]:
     return Answer.conversation_id.in_(select(Conversation.id).where(conversations(user, role)))
 
 
+# Every conversation that counts: what a role that sees everyone's figures
+# counts (one object, so `counts_every_row` can tell it from a narrower scope).
+EVERY_COUNTED_CONVERSATION: ColumnElement[bool] = Conversation.counted()
+
+
+def counts_every_row(user: p.Principal | None, model: type) -> bool:
+    """Whether `scope(user, model)` is all there is to count, whoever asks (a
+    figure counted for one such user holds for any other)."""
+    condition = scope(user, model)
+    return isinstance(condition, True_) or condition is EVERY_COUNTED_CONVERSATION
+
+
 def figures(user: p.Principal, role: p.Role) -> ColumnElement[bool]:
     """Counted figures (on Conversation): everyone's for a role that sees everyone's;
     otherwise only conversations the role could read one by one, so that a
@@ -165,8 +178,8 @@ def figures(user: p.Principal, role: p.Role) -> ColumnElement[bool]:
     if not _has(role, p.SEE_FIGURES, p.SEE_CICC_VIEW):
         return false()
     if role.reach.everyone:
-        return true()
-    return conversations(user, role)
+        return EVERY_COUNTED_CONVERSATION
+    return and_(EVERY_COUNTED_CONVERSATION, conversations(user, role))
 
 
 def invitation_figures(user: p.Principal, role: p.Role) -> ColumnElement[bool]:

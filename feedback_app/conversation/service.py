@@ -39,12 +39,6 @@ from .engine import AnswerError, ConversationState, Progress
 TOKEN_BYTES = 32
 
 
-# The device hash of a conversation left behind when its invitation's link
-# started again (invitations.service.start_again): no device's secret hashes
-# to it, so no device holds it any more.
-LEFT_BEHIND = "left-behind"
-
-
 class UnknownQuestionnaire(LookupError):
     pass
 

@@ -29,6 +29,7 @@ from ..database import reading
 from ..extensions import db
 from ..links import full_link
 from ..models import Answer, Conversation, Invitation, StaffUser
+from ..models.conversation import LEFT_BEHIND
 from ..questionnaire import registry
 from ..questionnaire.schema import Questionnaire
 from ..questionnaire.titles import staff_title
@@ -308,7 +309,7 @@ def start_again(invitation: Invitation) -> None:
     if conversation.submitted_at is not None:
         raise LinkClosed(invitation)
     conversation.invitation_id = None
-    conversation.device_hash = conversations.LEFT_BEHIND
+    conversation.device_hash = LEFT_BEHIND
     db.session.commit()
 
 

@@ -33,6 +33,12 @@ class QuestionnaireVersion(Base):
     first_used_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+# The device hash of a conversation left behind when its invitation's link
+# started again (invitations.service.start_again): no device's secret hashes
+# to it, so no device holds it any more, and it is counted nowhere.
+LEFT_BEHIND = "left-behind"
+
+
 class Conversation(Base):
     __tablename__ = "conversations"
 
@@ -55,6 +61,13 @@ class Conversation(Base):
     # one device it is bound to (docs/child-links.md). Whoever else holds the
     # link cannot read or change it.
     device_hash: Mapped[str | None] = mapped_column(String(64))
+
+    @classmethod
+    def counted(cls):
+        """A condition: the conversation counts in figures. One left behind by
+        "start again" on another device (device_hash LEFT_BEHIND) never does:
+        the child began afresh, and it would count as a second, open-link start."""
+        return cls.device_hash.is_distinct_from(LEFT_BEHIND)
 
     # Loaded only when needed: the parsed questionnaire is cached by version id.
     questionnaire_version: Mapped[QuestionnaireVersion] = relationship()

@@ -33,12 +33,12 @@ from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.sql.elements import True_
 
 from analysis import ANALYSER_VERSION
 
 from ..access import Figures, InvitationFigures, scope
 from ..access.policy import Principal
+from ..access.scope import counts_every_row
 from ..extensions import db
 from ..models import (
     Answer,
@@ -104,7 +104,7 @@ def counted_for(user: Principal) -> str:
     """Whose figures a stored year holds: EVERYONE when every scope the figures are
     counted through lets `user` count every row (then they do not depend on who
     asks), otherwise the account's own."""
-    if all(isinstance(scope(user, model), True_) for model in (Figures, InvitationFigures, SafeguardingAlert)):
+    if all(counts_every_row(user, model) for model in (Figures, InvitationFigures, SafeguardingAlert)):
         return EVERYONE
     return f"{getattr(user, 'role', None)}:{getattr(user, 'id', None)}"
 

@@ -5,11 +5,14 @@ child was shown, or starts again after a warning; a staff session never gets it.
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from feedback_app.access import Figures, scope
 from feedback_app.extensions import db
 from feedback_app.invitations import codes
-from feedback_app.models import Answer, Conversation
+from feedback_app.models import Answer, Conversation, StaffUser
+from feedback_app.report.figures import counted_figures
+from feedback_app.report.year import ReportingYear
 from tests.conftest import csrf_token
 from tests.feedback_app.auth.staff_helpers import sign_in_quickly
 
@@ -167,3 +170,19 @@ def test_the_review_shows_the_sharing_choice_and_send_sends_only_that_choice(app
         assert conversation_of(app, invitation_id).submitted_at is None
     sent = phone.post(f"{api}/submit", json={"sharing": "yes"})
     assert sent.status_code == 200 and sent.get_json()["status"] == "submitted"
+
+
+def test_a_conversation_left_behind_by_starting_again_counts_nowhere(app, begun, make_account):
+    _, invitation_id, token, _ = begun
+    manager_id = make_account("iro_manager").id
+    other = app.test_client()
+    page = other.get(f"/i/{token}").get_data(as_text=True)
+    other.post(f"/i/{token}/again", data={"csrf_token": csrf_token(page)})
+    begin_through_link(other, token, value="bad")
+    with app.app_context():
+        manager = db.session.get(StaffUser, manager_id)
+        assert db.session.scalar(select(func.count(Conversation.id))) == 2  # kept: an alert may point at it
+        assert db.session.scalar(select(func.count(Conversation.id)).where(scope(manager, Figures))) == 1
+        figures = counted_figures(manager, ReportingYear(2026), stops=False)
+        assert figures.by_route == {"invited": (1, 0), "open_link": (0, 0)}
+        assert figures.started == 1
