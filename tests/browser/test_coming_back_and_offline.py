@@ -141,3 +141,40 @@ def test_an_answer_that_arrived_but_whose_reply_was_lost_is_not_stored_twice(pag
     # Resent with the same id: accepted, and not stored a second time.
     assert count(live_app, AnswerReceipt) == stored + 1
     assert page.locator("#log .bubble-person").count() == 2
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_first_answer_sent_with_no_signal_survives_a_reload_and_is_sent_once(pages, live_app, width):
+    pages.expected_errors.append(steps.NETWORK_DOWN)
+    page = pages.open(width=width)
+    steps.start(page)
+    first_screen = page.evaluate("location.pathname")
+    page.context.set_offline(True)
+    page.locator("#answer-form .choice").first.click()
+    page.locator("#no-signal").wait_for()
+    assert page.inner_text("#no-signal") == NO_SIGNAL
+    kept = f"localStorage.getItem('chat-first:{first_screen}')"
+    assert page.evaluate(kept) is not None
+    assert count(live_app, Conversation) == 0
+
+    # The signal comes back but the post still fails (a weak signal): it stays kept, across a reload.
+    def no_post(route):
+        if route.request.method == "POST":
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
+
+    page.route(f"**{first_screen}*", no_post)
+    page.context.set_offline(False)
+    page.reload()
+    page.wait_for_function(f"() => {kept} !== null && !document.getElementById('answer-area').hasAttribute('data-busy')")
+    assert count(live_app, Conversation) == 0
+
+    page.unroute(f"**{first_screen}*")
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    page.wait_for_function("() => location.pathname.startsWith('/c/')")
+    assert page.evaluate(kept) is None
+    assert count(live_app, Conversation) == 1 and count(live_app, Answer) == 1
+    page.evaluate("window.dispatchEvent(new Event('online'))")  # nothing is left to send twice
+    page.reload()
+    assert count(live_app, Conversation) == 1 and count(live_app, Answer) == 1

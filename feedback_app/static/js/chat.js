@@ -51,7 +51,15 @@
     welcome.scrollIntoView({ block: "start" });
   }
   window.addEventListener("online", sendQueued);
+  window.addEventListener("online", sendFirstKept);
   sendQueued();
+  if (kept(firstName())) {
+    if (navigator.onLine === false) {
+      showNoSignal();
+    } else {
+      sendFirstKept();
+    }
+  }
 
   area.addEventListener("input", function (event) {
     if (event.target.matches("#answer-form textarea")) {
@@ -355,14 +363,44 @@
     if (busy) {
       return;
     }
-    busy = true;
-    area.setAttribute("data-busy", "true");
     var data = new FormData(form);
     if (submitter && submitter.name) {
       data.append(submitter.name, submitter.value);
     }
+    beginWith(data, form.getAttribute("action"), form, submitter);
+  }
+
+  /* A first answer that could not be sent waits on the phone, under the
+     page's own path, until it is: a reload doesn't lose it. Its one-time
+     answer_key keeps a post that did arrive from beginning twice. */
+  function firstName() {
+    return "chat-first:" + pagePath;
+  }
+
+  function sendFirstKept() {
+    var waiting = api ? null : kept(firstName());
+    if (!waiting || busy) {
+      return;
+    }
+    var data = new FormData();
+    waiting.fields.forEach(function (field) {
+      data.append(field[0], field[1]);
+    });
+    beginWith(data, waiting.action, null, null);
+  }
+
+  function beginWith(data, action, form, submitter) {
+    if (busy) {
+      return;
+    }
+    busy = true;
+    area.setAttribute("data-busy", "true");
+    var fields = [];
+    data.forEach(function (value, name) {
+      fields.push([name, String(value)]);
+    });
     // getAttribute: the form has controls named "action", which hide the property.
-    fetch(form.getAttribute("action"), { method: "POST", body: data, credentials: "same-origin", headers: { Accept: "text/html" } })
+    fetch(action, { method: "POST", body: data, credentials: "same-origin", headers: { Accept: "text/html" } })
       .then(
         function (response) {
           return response.text().then(function (html) {
@@ -377,17 +415,14 @@
         busy = false;
         area.removeAttribute("data-busy");
         if (result === null) {
-          // No signal: say so, and begin when it returns (the form's one-time
-          // id keeps a post that did arrive from beginning twice).
+          // No signal: say so, keep it, and begin when it returns.
+          keep(firstName(), { action: action, fields: fields });
           showNoSignal();
-          window.addEventListener("online", function again() {
-            window.removeEventListener("online", again);
-            begin(form, submitter);
-          });
           return;
         }
+        keep(firstName(), null);
         if (!result.ok) {
-          postTheOldWay(form, submitter); // a refused answer: the page says why
+          postTheOldWay(form || formOf(action, fields), submitter); // a refused answer: the page says why
           return;
         }
         var page = new DOMParser().parseFromString(result.html, "text/html");
@@ -418,6 +453,21 @@
           },
         });
       });
+  }
+
+  function formOf(action, fields) {
+    var form = document.createElement("form");
+    form.method = "post";
+    form.setAttribute("action", action);
+    fields.forEach(function (field) {
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = field[0];
+      input.value = field[1];
+      form.appendChild(input);
+    });
+    document.body.appendChild(form);
+    return form;
   }
 
   function postTheOldWay(form, submitter) {
