@@ -195,7 +195,7 @@ def switch_language(token: str, language: str) -> Response:
 @bp.post("/c/<token>")
 @limiter.limit(lambda: current_app.config["RATELIMIT_ANSWER"])
 def act(token: str) -> Response | tuple[str, int]:
-    found = _find(token)
+    found = _find(token, to_change=True)
     form = AnswerForm()
     if not form.validate_on_submit():
         return _again(found, form, "This page was open for a long time. Please send your answer again.")
@@ -274,8 +274,9 @@ def _page(
     )
 
 
-def _find(token: str):
-    found = service.find(token)
+def _find(token: str, to_change: bool = False):
+    # A step that changes the conversation finds it with its row lock on PostgreSQL (one transaction).
+    found = service.find_to_answer(token) if to_change else service.find(token)
     if found is None:
         abort(404)
     closed = service.closed_invitation(found)

@@ -66,3 +66,19 @@ def test_on_postgresql_the_conversation_is_found_with_its_row_lock(client, count
     client.post(f"/api/v1/conversations/{state['token']}/answers", json={"question_id": question["id"], "skip": True})
     first = seen["statements"][0]
     assert "FROM conversations" in first and "FOR UPDATE" in first
+
+
+def test_on_postgresql_the_chat_pages_answer_is_one_transaction_too(client, counted):
+    from tests.feedback_app.chat.test_pages import answer_key, csrf_token, open_question_id, start
+
+    seen, dialect = counted
+    if dialect != "postgresql":
+        pytest.skip("SQLite keeps its reads apart from the write lock")
+    url = start(client)
+    html = client.get(url).get_data(as_text=True)
+    form = {"csrf_token": csrf_token(html), "question_id": open_question_id(html), "answer_key": answer_key(html)}
+    seen["statements"].clear()
+    seen["checkouts"] = 0
+    assert client.post(url, data={**form, "value": "great"}).status_code == 303
+    assert seen["checkouts"] == 1, seen["statements"]
+    assert "FOR UPDATE" in seen["statements"][0]
