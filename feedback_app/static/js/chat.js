@@ -438,6 +438,7 @@
           languages.parentNode.replaceChild(document.importNode(theirs, true), languages);
         }
         // An invited child's code for carrying on elsewhere, which the page shows under the answers.
+        remove(document.getElementById("first-screen-more")); // the whole intro is in the log now
         var code = page.querySelector(".device-code");
         if (code && !document.querySelector(".device-code")) {
           area.parentNode.insertBefore(document.importNode(code, true), area.nextSibling);
