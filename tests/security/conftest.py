@@ -19,6 +19,7 @@ import importlib.util
 import os
 import re
 import secrets
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -51,8 +52,15 @@ class Target:
     database_url: str
     invitations: dict[str, tuple[int, str]] = field(default_factory=dict)  # name: (id, token)
 
-    def log(self) -> str:
-        return self.server.log_text()
+    def log(self, waiting_for: str = "", seconds: float = 5.0) -> str:
+        """The server's log; with `waiting_for`, once that text is in it (a worker writes its
+        access-log line after the response is sent, so the last request's line may lag)."""
+        deadline = time.monotonic() + seconds
+        text = self.server.log_text()
+        while waiting_for and waiting_for not in text and time.monotonic() < deadline:
+            time.sleep(0.05)
+            text = self.server.log_text()
+        return text
 
     def staff(self, role: str) -> requests.Session:
         """A browser signed in as the seeded account with `role`."""

@@ -69,7 +69,7 @@ def test_a_percent_encoded_token_never_reaches_the_access_log(target):
     assert child.get(f"{target.url}/c/{encoded}", timeout=10).status_code == 200  # the server decodes it
     child.get(f"{target.url}/%63/{token}", timeout=10)
     child.get(f"{target.url}/api/v1/conversations/{encoded}", timeout=10)
-    log = target.log()
+    log = target.log(waiting_for="/api/v1/conversations/[token]")
     assert token[1:] not in log
     assert "/c/[token]" in log and "/api/v1/conversations/[token]" in log
 
