@@ -48,6 +48,15 @@ TOKEN_IN_PATH = re.compile(
 )
 
 
+# What a link's token can be. Anything else in a token's place is no token and is never
+# looked up (PostgreSQL refuses text holding NUL, so it would be a 500, not a 404).
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{16,100}")
+
+
+def could_be_token(value: object) -> bool:
+    return isinstance(value, str) and TOKEN_SHAPE.fullmatch(value) is not None
+
+
 def area_of(path: str) -> Area | None:
     return next((area for area in AREAS if area.holds(path)), None)
 

@@ -26,6 +26,7 @@ from analysis import ANALYSER_VERSION
 
 from .. import clock, question_types
 from ..answer_analysis import analyse_text
+from ..areas import could_be_token
 from ..database import reading
 from ..extensions import db
 from ..models import Answer, AnswerReceipt, Conversation, Invitation, utcnow
@@ -152,7 +153,7 @@ def _language_of(q: Questionnaire, asked: str | None) -> str:
 
 
 def find(token: str) -> Conversation | None:
-    if not isinstance(token, str) or len(token) > 100:
+    if not could_be_token(token):
         return None
     with reading():
         return db.session.scalar(_by_token(), {"token": token})
@@ -166,7 +167,7 @@ def find_to_answer(token: str) -> Conversation | None:
     second select: about half an answer's round trips). The lock holds back
     only this conversation. On SQLite a write transaction takes the one write
     lock at BEGIN, so there it stays a read of its own, as `find`."""
-    if not isinstance(token, str) or len(token) > 100:
+    if not could_be_token(token):
         return None
     if db.session.get_bind().dialect.name == "sqlite":
         return find(token)

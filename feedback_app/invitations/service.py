@@ -21,6 +21,7 @@ from sqlalchemy.orm import selectinload
 from .. import clock
 from ..access import allowed, current_policy, scope
 from ..access.policy import CHAIR_REVIEWS
+from ..areas import could_be_token
 from ..auth import find_user
 from ..conversation import engine
 from ..conversation import service as conversations
@@ -260,7 +261,7 @@ def link(invitation: Invitation) -> str:
 
 
 def find_by_token(token: str) -> Invitation | None:
-    if not isinstance(token, str) or len(token) > 100:
+    if not could_be_token(token):
         return None
     with reading():
         return db.session.scalar(select(Invitation).where(Invitation.token == token))

@@ -195,6 +195,8 @@ def test_every_staff_form_takes_odd_text_without_a_500(
 
 
 @given(value=odd_text)
+@example(value="\x00")  # PostgreSQL refuses text with NUL: a token's place must never reach it
+@example(value="\x00" * 43)
 @SETTINGS
 def test_odd_text_in_a_query_string_never_gives_a_500(app, client, value):
     encoded = quote(value.encode("utf-8", "surrogatepass"))
