@@ -73,6 +73,7 @@ class Figures:
     p99_ms: float
     errors: dict
     refused: str  # the status of each refused request, e.g. "409 409 500 "
+    wrapped: int  # times wrk reached the end of the list and began it again
 
     @property
     def per_second(self) -> float:
@@ -220,7 +221,7 @@ def _median_round(results: list[tuple[Figures, Figures]]) -> dict:
 def _summary(figures: Figures) -> dict:
     return {"per_s": round(figures.per_second, 1), "p50_ms": figures.p50_ms, "p95_ms": figures.p95_ms,
             "p99_ms": figures.p99_ms, "errors": figures.error_count,
-            "refused": dict(Counter(figures.refused.split()))}  # fmt: skip
+            "refused": dict(Counter(figures.refused.split())), "wrapped": figures.wrapped}  # fmt: skip
 
 
 def databases(folder: Path) -> list[tuple[str, str, object]]:
@@ -261,6 +262,8 @@ def print_table(name: str, results: dict) -> None:
                   f"{s['errors']:>7}{ratio}")  # fmt: skip
             if s["refused"]:
                 print(f"{'':<19} refused: {s['refused']} (status: count)")
+            if path == "answer" and s["wrapped"]:
+                print(f"{'':<19} the answers listed ran out and began again: raise MOST_PER_SECOND")
 
 
 def main() -> None:
