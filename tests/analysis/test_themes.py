@@ -101,3 +101,49 @@ def test_every_theme_found_has_evidence():
 
 def test_only_taxonomy_themes_are_returned():
     assert set(themes("school friends mum iro review safe advocate flat letters")) <= set(THEMES)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # Words that look like a theme's signal but mean something else.
+        ("I love social media", "social_worker"),
+        ("my social life is great", "social_worker"),
+        ("the council paid for my gym", "social_worker"),
+        ("I go to sixth form now", "communication_paperwork"),
+        ("the minute I turn 18 they drop you", "review_meetings"),
+        ("we met in the car park", "activities_friends"),
+        ("I was scared about my exams", "safety"),
+        ("I asked to speak to my IRO", "listened_to"),
+        ("fostering is viewed as a vocation", "listened_to"),
+        ("my carer helps me plan my week", "communication_paperwork"),
+        ("she has seen me grow up", "leaving_care"),
+    ],
+)
+def test_a_word_in_another_sense_does_not_signal_the_theme(text, theme):
+    assert theme not in themes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("my socials never ring back", "social_worker"),
+        ("very supportive link worker", "social_worker"),
+        ("I am scared of my stepdad", "safety"),
+        ("he is too scared to go home", "safety"),
+        ("I was spoken down to", "listened_to"),
+        ("I could not speak freely", "listened_to"),
+        ("I had to find out from my son", "communication_paperwork"),
+        ("nobody has sent me a copy of the plan", "communication_paperwork"),
+        ("we have waited eight months for an autism assessment", "health_wellbeing"),
+        ("her dental appointments keep being cancelled", "health_wellbeing"),
+        ("since I moved here I sleep better", "health_wellbeing"),
+        ("got into the footy team!!", "activities_friends"),
+        ("foster dad teaches me guitar", "activities_friends"),
+        ("she goes to brownies on monday", "activities_friends"),
+        ("it was good to finally read my file", "understanding_care"),
+        ("nobody has explained what a care order is", "understanding_care"),
+    ],
+)
+def test_each_themes_everyday_vocabulary_finds_it(text, theme):
+    assert theme in themes(text)
