@@ -155,6 +155,29 @@ CONCERNS: list[tuple[str, str]] = [
     ("he keeps asking for pictures of her in the bath", "sexual_harm"),
     ("she has to pay it back by doing things for them", "missing_exploitation"),
     ("he has gone again and nobody has seen him since friday", "missing_exploitation"),
+    # told about someone else, with no object, or in passive words
+    ("my friend cuts herself", "self_harm"),
+    ("she told me he wants to kill himself", "self_harm"),
+    ("i've been cutting again", "self_harm"),
+    ("i started cutting last year", "self_harm"),
+    ("i drink every night to forget", "self_harm"),
+    ("i get hit", "abuse"),
+    ("my foster carer grabs my arm really hard", "abuse"),
+    ("he kicks the dog when he is angry", "abuse"),
+    ("i was asked to send a photo of myself", "sexual_harm"),
+    ("my stepdad watches me in the bath", "sexual_harm"),
+    ("an older boy keeps messaging me and wants me to go to his house", "sexual_harm"),
+    ("my cousin showed me videos of people doing sex stuff", "sexual_harm"),
+    ("my mate is going out with a 24 year old", "sexual_harm"),
+    ("she says no one will believe me", "sexual_harm"),
+    ("my brother is made to sell stuff", "missing_exploitation"),
+    ("he gives her lifts late at night", "missing_exploitation"),
+    ("mum leaves us on our own all weekend", "neglect"),
+    ("i get sent to bed without any tea", "neglect"),
+    ("i dont have food at home", "neglect"),
+    ("my carer locks the food cupboard", "neglect"),
+    ("i get punished by not being allowed to eat", "neglect"),
+    ("my nan is too poorly to look after us", "neglect"),
 ]
 
 NOT_CONCERNS: list[str] = [
@@ -232,4 +255,10 @@ NOT_CONCERNS: list[str] = [
     "my carer pushes me to do my homework",
     "the social worker took my phone number",
     "my sister is on the pill",
+    # lifts and late evenings with the people who look after you
+    "my mate's dad gives us lifts to football",
+    "my carer gives me lifts to college",
+    "my social worker gave me a lift to contact",
+    "we stayed out late at the fair with my carers",
+    "got kicked out of skl again",
 ]
