@@ -13,7 +13,7 @@ and prints the CPU time the app's workers (and PostgreSQL's backends, on the sam
 machine) spent per request: the cost docs/performance.md builds its capacity on.
 
 Options by environment: BUSIEST_CONVERSATIONS (2500), BUSIEST_CLIENTS (8),
-BENCH_WORKERS (2), DATABASE_URL (default: a new SQLite file).
+BENCH_WORKERS (2), DATABASE_URL (default: a new SQLite file), BENCH_PORT (default: a free one).
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from tests.servers import Server, server_env  # noqa: E402
 CONVERSATIONS = int(os.environ.get("BUSIEST_CONVERSATIONS", "2500"))
 CLIENTS = int(os.environ.get("BUSIEST_CLIENTS", "8"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+PORT = int(os.environ.get("BENCH_PORT", "0")) or None  # None: a free one
 LUA = Path(__file__).with_name("busiest_week.lua")
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -91,7 +92,7 @@ def main() -> None:
         env = server_env(url, PYTHONPATH=str(ROOT))
         subprocess.run([sys.executable, "-m", "flask", "--app", "feedback_app", "init-db"], cwd=ROOT, env=env,
                        check=True, capture_output=True)  # fmt: skip
-        server = Server(env, folder / "server.log", workers=WORKERS)
+        server = Server(env, folder / "server.log", workers=WORKERS, port=PORT)
         try:
             sequence = answer_sequence(server.url)
             before_sent, before_answers = stored(url)

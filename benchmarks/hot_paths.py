@@ -15,7 +15,8 @@ their ratio (target: at least 0.5 for start and answer), p50/p95/p99 latency
 Runs on SQLite, and on PostgreSQL too when BENCH_POSTGRES_URL (or TEST_POSTGRES_URL)
 names a server: a database of its own is made there and dropped afterwards.
 Options by environment: BENCH_SECONDS per wrk run (default 8), BENCH_ROUNDS (3),
-BENCH_CONNECTIONS (8), BENCH_WORKERS (2), BENCH_DATABASES (e.g. "sqlite").
+BENCH_CONNECTIONS (8), BENCH_WORKERS (2), BENCH_DATABASES (e.g. "sqlite"), BENCH_PORT
+(the service's port, the bare app's the next one; default: any two free ports).
 Needs wrk (Debian and Ubuntu: `apt-get install wrk`; macOS: `brew install wrk`).
 Not a test: the figures depend on the machine.
 """
@@ -48,6 +49,7 @@ SECONDS = float(os.environ.get("BENCH_SECONDS", "8"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+PORT = int(os.environ.get("BENCH_PORT", "0"))  # 0: a free one
 QID = "young-person-before-review"
 LUA = Path(__file__).with_name("hot_paths.lua")
 # Conversations answered side by side: request k and k+SPREAD are one conversation's
@@ -87,6 +89,7 @@ class Figures:
 def wrk(url: str, lines: list[str], folder: Path) -> Figures:
     listed = folder / f"requests-{secrets.token_hex(4)}.tsv"
     listed.write_text("\n".join(lines) + "\n")
+    _empty_the_wal()
     result = subprocess.run(
         [find_wrk(), "-t1", f"-c{CONNECTIONS}", f"-d{SECONDS:g}s", "--timeout", "10s", "-s", str(LUA), url, "--",
          str(listed)],  # fmt: skip
@@ -97,6 +100,28 @@ def wrk(url: str, lines: list[str], folder: Path) -> Figures:
     listed.unlink()
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     return Figures(**figures)
+
+
+# The SQLite database being measured, if it is SQLite: see _empty_the_wal.
+SQLITE_URL: str | None = None
+
+
+def _empty_the_wal() -> None:
+    """Before each run on SQLite, copy the write-ahead log into the database and empty it.
+
+    Otherwise a run inherits the log the one before it (or the setup's bulk insert
+    of conversations, just before the service's runs) left, and its requests pay
+    for copying those pages back into the database: SQLite checkpoints inside
+    whichever commit takes the log past 1,000 pages. Each run starts level.
+    """
+    if SQLITE_URL is None:
+        return
+    from sqlalchemy import create_engine
+
+    engine = create_engine(SQLITE_URL)
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
 
 
 def answer_sequence(base: str) -> list[tuple[str, object]]:
@@ -159,12 +184,14 @@ def bare_answer_lines(conversations: list[tuple[int, str]], count: int) -> list[
 
 
 def bench_database(name: str, url: str, folder: Path) -> dict:
+    global SQLITE_URL
+    SQLITE_URL = normalise_url(url) if url.startswith("sqlite") else None
     env = server_env(url, PYTHONPATH=str(ROOT))
     subprocess.run([sys.executable, "-m", "flask", "--app", "feedback_app", "init-db"], cwd=ROOT, env=env,
                    check=True, capture_output=True)  # fmt: skip
-    service = Server(env, folder / f"{name}-service.log", workers=WORKERS, wait=False)
+    service = Server(env, folder / f"{name}-service.log", workers=WORKERS, wait=False, port=PORT or None)
     bare = Server(env, folder / f"{name}-bare.log", workers=WORKERS, wait=False, app="benchmarks.bare_app:create_bare_app()",
-                  health="/bare/c/none", port=free_port())  # fmt: skip
+                  health="/bare/c/none", port=PORT + 1 if PORT else free_port())  # fmt: skip
     service.wait_until_up()
     bare.wait_until_up()
     try:
