@@ -10,7 +10,8 @@ BUSIEST_CLIENTS connections (default 8), as fast as the service answers. Prints
 how long it took, requests a second, p50/p95/p99 latency and every refusal
 (targets: no errors, p95 under 100 ms), checks the database holds every answer,
 and prints the CPU time the app's workers (and PostgreSQL's backends, on the same
-machine) spent per request: the cost docs/performance.md builds its capacity on.
+machine) spent per request: the cost docs/performance.md builds its capacity on;
+and wrk's own, to show the client is not what limits the run.
 
 Options by environment: BUSIEST_CONVERSATIONS (2500), BUSIEST_CLIENTS (8),
 BENCH_WORKERS (2), DATABASE_URL (default: a new SQLite file), BENCH_PORT (default: a free one).
@@ -61,6 +62,18 @@ def server_cpu(server: Server) -> float:
     return cpu_seconds([server.process.pid], with_children=True) + cpu_seconds(server.worker_pids())
 
 
+def waiting_for_a_cpu(pids: list[int]) -> float:
+    """Seconds these processes have spent ready to run but waiting for a CPU (Linux
+    /proc/PID/schedstat): on a shared machine, the time the neighbours took."""
+    total = 0
+    for pid in pids:
+        try:
+            total += int(Path(f"/proc/{pid}/schedstat").read_text().split()[1])
+        except (OSError, IndexError):
+            continue
+    return total / 1e9
+
+
 def postgres_backends(url: str) -> list[int]:
     from sqlalchemy import create_engine, text
 
@@ -100,6 +113,7 @@ def main() -> None:
             marker = folder / "finished"
             marker.touch()
             app_cpu = server_cpu(server)
+            app_waiting = waiting_for_a_cpu(server.worker_pids())
             started = time.time()
             run = subprocess.Popen(
                 [wrk, f"-t{CLIENTS}", f"-c{CLIENTS}", "-d3600s", "--timeout", "10s", "-s", str(LUA), server.url, "--",
@@ -109,10 +123,12 @@ def main() -> None:
             )
             while len(marker.read_text().splitlines()) < CONVERSATIONS and run.poll() is None:
                 time.sleep(0.1)
+            client_cpu = cpu_seconds([run.pid])  # wrk's own, read while it still runs
             run.send_signal(signal.SIGINT)  # enough sent: wrk reports and ends
             output = run.communicate(timeout=60)[0]
             elapsed = time.time() - started
             app_cpu = server_cpu(server) - app_cpu
+            app_waiting = waiting_for_a_cpu(server.worker_pids()) - app_waiting
             database_cpu = cpu_seconds(postgres_backends(url)) if url.startswith("postgres") else None
         finally:
             server.stop()
@@ -129,7 +145,14 @@ def main() -> None:
     errors = sum(figures["errors"].values()) - figures["errors"]["status"] + len(refused)
     print(f"errors: {errors} {figures['errors']} refused: {refused[:20]}")
     print(f"stored: {sent - before_sent} more conversations sent, {answers - before_answers} more answers")
-    print(f"app workers' CPU: {1000 * app_cpu / requests_made:.2f} ms a request")
+    print(f"app workers' CPU: {1000 * app_cpu / requests_made:.2f} ms a request "
+          f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    # Each worker's time: running, ready but waiting for a CPU, and the rest (waiting for a
+    # request, for the disk's flush, for the database's lock or for PostgreSQL).
+    running, waiting = app_cpu / elapsed / WORKERS, app_waiting / elapsed / WORKERS
+    print(f"each worker's time: {100 * running:.0f} % on a CPU, {100 * waiting:.0f} % waiting for one, "
+          f"{100 * max(0.0, 1 - running - waiting):.0f} % waiting for a request, the disk or the database")
+    print(f"the client's (wrk's) CPU: {1000 * client_cpu / requests_made:.2f} ms a request")
     if database_cpu is not None:
         print(f"PostgreSQL backends' CPU: {1000 * database_cpu / requests_made:.2f} ms a request")
     met = errors == 0 and figures["p95_ms"] < 100 and figures["sent"] >= CONVERSATIONS
