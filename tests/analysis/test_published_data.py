@@ -9,7 +9,7 @@ import pytest
 from analysis.evaluate import read_labelled
 
 REPO = Path(__file__).resolve().parents[2]
-TRAINING = sorted((REPO / "training" / "data").glob("40_published_*.jsonl"))
+TRAINING = sorted((REPO / "training" / "data").glob("4[01]_published_*.jsonl"))
 HELD_OUT = REPO / "tests" / "analysis" / "data" / "held_out_published.jsonl"
 # The two licences the lines are stored under (training/README.md says what each means).
 LICENCES = {
