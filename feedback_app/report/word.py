@@ -29,6 +29,7 @@ def document(report: Report) -> bytes:
     doc.core_properties.language = LANGUAGE
     doc.core_properties.subject = f"Reporting year {report.year_name}"
     _set_language(doc)
+    width = text_width(doc)
     doc.add_heading(report.title, level=0)
     doc.add_paragraph(f"Figures for the reporting year {report.year_name}, with {report.previous_name} beside them.")
     for section in report.sections:
@@ -44,13 +45,13 @@ def document(report: Report) -> bytes:
             elif isinstance(block, QuoteText):
                 doc.add_paragraph(f"\u201c{block.text}\u201d - {block.who}", style="Quote")
             elif isinstance(block, Table):
-                _table(doc, block)
+                _table(doc, block, width)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
 
 
-def _table(doc, table: Table) -> None:
+def _table(doc, table: Table, width: float) -> None:
     caption = doc.add_paragraph(table.title, style="Caption")
     caption.paragraph_format.keep_with_next = True
     grid = doc.add_table(rows=1, cols=len(table.columns))
@@ -66,20 +67,55 @@ def _table(doc, table: Table) -> None:
             cell.text = value.shown
             if value.is_number or value.shown == "fewer than 5":
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _widths(grid, len(table.columns))
+    _widths(grid, column_widths(table, width))
     if table.chart is not None:
-        doc.add_picture(io.BytesIO(chart_images.png(table.chart)), width=Cm(16))
+        doc.add_picture(io.BytesIO(chart_images.png(table.chart)), width=Cm(width))
         _alt_text(doc.inline_shapes[-1], table.chart.title, table.chart.alt_text)
 
 
-def _widths(grid, columns: int) -> None:
-    """Text columns wide enough for their words, figures narrower, on a 16 cm page."""
-    first = 4.5 if columns > 2 else 8.0
-    rest = (16 - first) / max(columns - 1, 1)
+# A column's width across the page's text, from its words: at least its longest word, so that a label
+# wraps only at spaces ("Conversations started" never as "Conversation / s started"), and what
+# is left shared by how much text each column holds. Widths in cm for 10 to 11 pt text, bold
+# headers included, with the cell's own margins.
+CHARACTER = 0.22
+CELL_MARGINS = 0.45
+LONGEST_LINE = 40  # characters: text longer than this wraps anyway, so it claims no more room
+
+
+def column_widths(table: Table, page_width: float) -> list[float]:
+    """Each column's width in cm, adding up to `page_width` (cm).
+
+    A column is never narrower than its longest word (unless the columns' longest
+    words alone overflow the page, when all are narrowed alike).
+    """
+    texts = [[column, *(row[i].shown for row in table.rows)] for i, column in enumerate(table.columns)]
+    least = [max(len(word) for text in column for word in [*text.split(), ""]) * CHARACTER + CELL_MARGINS
+             for column in texts]  # fmt: skip
+    wanted = [max(low, min(max(len(text) for text in column), LONGEST_LINE) * CHARACTER + CELL_MARGINS)
+              for low, column in zip(least, texts, strict=True)]  # fmt: skip
+    if sum(least) >= page_width:
+        return [low * page_width / sum(least) for low in least]
+    spare, more = page_width - sum(least), [want - low for low, want in zip(least, wanted, strict=True)]
+    if not sum(more):
+        return [low + spare / len(least) for low in least]
+    return [low + spare * extra / sum(more) for low, extra in zip(least, more, strict=True)]
+
+
+def text_width(doc) -> float:
+    """The width (cm) between the page's margins, which tables and charts fill."""
+    section = doc.sections[0]
+    return (section.page_width - section.left_margin - section.right_margin) / Cm(1)
+
+
+def _widths(grid, widths: list[float]) -> None:
+    """Fix the table's layout to `widths`: on the grid (which LibreOffice follows) and on every
+    cell (which Word follows), with autofit off so that neither program resizes it."""
     grid.autofit = False
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = Cm(width)
     for row in grid.rows:
-        for i, cell in enumerate(row.cells):
-            cell.width = Cm(first if i == 0 else rest)
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Cm(width)
 
 
 def _mark_header(row) -> None:
@@ -109,4 +145,4 @@ def _set_language(doc) -> None:
     language.set(qn("w:bidi"), "ar-SA")
 
 
-__all__ = ["LANGUAGE", "document"]
+__all__ = ["LANGUAGE", "column_widths", "document", "text_width"]

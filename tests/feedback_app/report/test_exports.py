@@ -6,10 +6,13 @@ import io
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from docx.shared import Cm
 from openpyxl import load_workbook
 
 from feedback_app.extensions import db
 from feedback_app.models import Conversation
+from feedback_app.report.layout import Table, text
+from feedback_app.report.word import CELL_MARGINS, CHARACTER, column_widths, text_width
 from tests.feedback_app.auth.staff_helpers import sign_in_quickly
 from tests.feedback_app.report.known_years import THIS_YEAR, build_known_years
 from tests.feedback_app.responses.builders import DISCLOSURE, YOUNG_PEOPLE, converse
@@ -71,6 +74,46 @@ def test_the_word_document_passes_the_accessibility_checks_a_program_can_make(ma
     for picture in pictures:
         described = picture._inline.docPr.get("descr")
         assert described and "in 2025-26" in described and "in 2024-25" in described
+
+
+def test_every_word_table_is_laid_out_fixed_with_each_column_as_wide_as_its_longest_word(manager_client):
+    # LibreOffice lays a table out by its grid, Word by each cell's width: both must hold the
+    # same widths, or "Conversations started" wraps mid-word in one of them.
+    doc = Document(io.BytesIO(download(manager_client, "report.docx")))
+    page = text_width(doc)
+    fitting = 0
+    for table in doc.tables:
+        assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+        # gridCol is in twentieths of a point (635 EMU), a cell's width in EMU.
+        grid = [int(column.get(qn("w:w"))) * 635 / Cm(1) for column in table._tbl.tblGrid.iterchildren(qn("w:gridCol"))]
+        assert abs(sum(grid) - page) < 0.01
+        for row in table.rows:
+            assert all(abs(cell.width / Cm(1) - width) < 0.01 for cell, width in zip(row.cells, grid, strict=True))
+        longest = [max(len(word) for cell in column.cells for word in [*cell.text.split(), ""]) for column in table.columns]
+        least = [n * CHARACTER + CELL_MARGINS for n in longest]
+        if sum(least) <= page:
+            fitting += 1
+            assert all(width >= low - 0.01 for width, low in zip(grid, least, strict=True)), (table.rows[0].cells[0].text, grid)
+        else:  # too many columns for their words: all narrowed alike
+            assert max(w / low for w, low in zip(grid, least, strict=True)) - min(w / low for w, low in zip(grid, least, strict=True)) < 0.01
+    assert fitting >= 3
+
+
+def test_what_is_left_of_the_page_goes_to_the_columns_with_the_most_words():
+    rows = ((text("Children aged 8 to 11"), text("Conversations started"), text("9959"), text("10041"),
+             text("down from 10041")),)  # fmt: skip
+    table = Table("t", "Who took part", ("Who", "Figure", "2025-26", "2024-25", "Change"), rows)
+    widths = column_widths(table, 15.24)
+    assert abs(sum(widths) - 15.24) < 1e-9
+    assert widths[1] >= len("Conversations") * CHARACTER + CELL_MARGINS
+    assert widths[1] > widths[2] and widths[0] > widths[3]
+
+
+def test_columns_whose_longest_words_overflow_the_page_are_narrowed_alike():
+    words = text("Conversations " * 3)
+    table = Table("t", "Wide", tuple(f"Column{i}" for i in range(8)), ((words,) * 8,))
+    widths = column_widths(table, 15.24)
+    assert abs(sum(widths) - 15.24) < 1e-9 and max(widths) - min(widths) < 1e-9
 
 
 def test_a_charts_alt_text_states_its_figures(manager_client):
