@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from feedback_app.extensions import db
+from feedback_app.invitations import service
 from tests.questionnaires.helpers import by_id, file_ids
 
 pytestmark = pytest.mark.browser
@@ -68,3 +70,24 @@ def test_without_scrolling_to_it_the_first_question_and_its_buttons_fit_from_the
     assert places["top"] >= 0 and places["bottom"] <= places["height"], places
     # The rest of the intro is one tap away, under the answer form.
     assert page.locator("#first-screen-more summary").inner_text() == WHAT_HAPPENS[language]
+
+
+@pytest.mark.parametrize("questionnaire_id", file_ids())
+def test_greeted_by_a_longish_first_name_the_first_question_and_its_buttons_still_fit_from_the_top(
+    pages, live_app, questionnaire_id
+):
+    # An invitation fills {name} in the greeting: a nine-letter name must not
+    # push the buttons below the fold where the page opens at the top.
+    with live_app.app_context():
+        made = service.create(
+            questionnaire_id=questionnaire_id, audience=by_id(questionnaire_id).audience, review_date=service.today(),
+            iro=None, created_by=None, first_name="Alexandra",
+        )  # fmt: skip
+        db.session.commit()
+        link = f"/i/{made.token}"
+    page = pages.open(javascript=False, width=360, height=640)
+    page.goto(link)
+    page.evaluate("() => window.scrollTo(0, 0)")
+    places = page.evaluate(PLACES)
+    assert "Alexandra" in places["greeting"]
+    assert places["top"] >= 0 and places["bottom"] <= places["height"], places
