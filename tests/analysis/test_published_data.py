@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,17 @@ def test_the_set_aside_lines_are_exactly_those_the_hash_chose():
 def test_no_published_line_is_stored_twice():
     texts = [row["text"].strip().lower() for path in ALL for row in _rows(path)]
     assert len(texts) == len(set(texts))
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'")))
+
+
+def test_no_set_aside_line_is_half_a_training_line():
+    # Two quotes of one passage (one a part of the other) would let the test set leak into
+    # training, so no set-aside line may share more than half its words with a training line.
+    train = [_words(row["text"]) for path in TRAINING for row in _rows(path)]
+    for row in _rows(HELD_OUT):
+        held = _words(row["text"])
+        worst = max(len(held & t) / len(held | t) for t in train)
+        assert worst <= 0.5, row["text"]
