@@ -178,6 +178,13 @@ CONCERNS: list[tuple[str, str]] = [
     ("my carer locks the food cupboard", "neglect"),
     ("i get punished by not being allowed to eat", "neglect"),
     ("my nan is too poorly to look after us", "neglect"),
+    ("he tried to take his own life", "self_harm"),
+    ("you stood by me through my self destructive years", "self_harm"),
+    ("i knew i was going to get a smack for nothing", "abuse"),
+    ("i had been physically hurt", "abuse"),
+    ("i was more than the words of my abusers", "abuse"),
+    ("he was a lot older than me and it was exciting", "sexual_harm"),
+    ("i fear the sound of his footsteps on the stairs", "unsafe"),
 ]
 
 NOT_CONCERNS: list[str] = [

@@ -118,6 +118,9 @@ def test_only_taxonomy_themes_are_returned():
         ("fostering is viewed as a vocation", "listened_to"),
         ("my carer helps me plan my week", "communication_paperwork"),
         ("she has seen me grow up", "leaving_care"),
+        ("the youth worker took us climbing", "social_worker"),
+        ("my key worker is lovely", "social_worker"),
+        ("I need a point of contact", "family_contact"),
     ],
 )
 def test_a_word_in_another_sense_does_not_signal_the_theme(text, theme):
@@ -143,6 +146,19 @@ def test_a_word_in_another_sense_does_not_signal_the_theme(text, theme):
         ("she goes to brownies on monday", "activities_friends"),
         ("it was good to finally read my file", "understanding_care"),
         ("nobody has explained what a care order is", "understanding_care"),
+        ("one worker with a heart finally looked at the file", "social_worker"),
+        ("my family case manager drove me there", "social_worker"),
+        ("everything I owned was in a bin bag", "placement"),
+        ("different people on shift every day", "placement"),
+        ("social workers never make visitations happen", "family_contact"),
+        ("sometimes siblings are all you have left", "family_contact"),
+        ("none of my biological family came", "family_contact"),
+        ("I want to leave the care system on my birthday", "leaving_care"),
+        ("my first six months after I aged out were hard", "leaving_care"),
+        ("I have a lot more say now", "listened_to"),
+        ("we should be allowed to express our thoughts", "listened_to"),
+        ("no one really explained these things to me", "communication_paperwork"),
+        ("the support to make sense of their story", "understanding_care"),
     ],
 )
 def test_each_themes_everyday_vocabulary_finds_it(text, theme):
