@@ -185,6 +185,12 @@ CONCERNS: list[tuple[str, str]] = [
     ("i was more than the words of my abusers", "abuse"),
     ("he was a lot older than me and it was exciting", "sexual_harm"),
     ("i fear the sound of his footsteps on the stairs", "unsafe"),
+    ("it is an achievement that i did not actually kill myself", "self_harm"),
+    ("i have nothing to live for", "self_harm"),
+    ("we kept getting the belt for nothing", "abuse"),
+    ("these men picked me up and threw me in the van", "abuse"),
+    ("i would abscond when it got too much", "missing_exploitation"),
+    ("we sat in a corner afraid to ask for water", "neglect"),
 ]
 
 NOT_CONCERNS: list[str] = [
