@@ -28,7 +28,7 @@ from analysis.cross_validation import folds_of, macro_f1, out_of_fold  # noqa: E
 from analysis.evaluate import read_labelled  # noqa: E402
 from analysis.learned import MODEL_PATH, fit  # noqa: E402
 
-L2_SETTINGS = (3e-4, 1e-3, 3e-3)
+L2_SETTINGS = (1e-4, 3e-4, 1e-3, 3e-3)
 
 
 def main(argv: list[str] | None = None) -> int:
