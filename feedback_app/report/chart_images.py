@@ -2,7 +2,7 @@
 
 Each chart has this year's and last year's bar side by side for every label.
 They differ by pattern as well as shade (solid against hatched, outlined), and
-every bar is labelled with its figure, so no chart needs colour to be read.
+every bar is labelled with its figure (so no chart needs colour, or an axis, to be read).
 """
 
 from __future__ import annotations
@@ -49,9 +49,11 @@ def _figure(chart: Chart) -> Figure:
     axes.invert_yaxis()
     most = max([(v or 0) * scale for v in (*chart.this_year, *chart.last_year)] or [1]) or 1
     axes.set_xlim(0, (100 if chart.percent else most) * 1.25)
-    axes.set_xlabel("Share of people (%)" if chart.percent else "Number")
+    # Every bar carries its figure in words ("33%", "1,435"), so an x axis adds nothing a reader
+    # needs; drawing its ticks was about a fifth of a chart's time (76 charts in a big Word document).
+    axes.xaxis.set_visible(False)
     axes.set_title(_wrap(chart.title, 70), fontsize=11, loc="left")
-    axes.spines[["top", "right"]].set_visible(False)
+    axes.spines[["top", "right", "bottom"]].set_visible(False)
     axes.legend(loc="lower right", fontsize=9, frameon=False)
     return figure
 
