@@ -169,7 +169,8 @@ CONCERNS: list[tuple[str, str]] = [
     ("an older boy keeps messaging me and wants me to go to his house", "sexual_harm"),
     ("my cousin showed me videos of people doing sex stuff", "sexual_harm"),
     ("my mate is going out with a 24 year old", "sexual_harm"),
-    ("she says no one will believe me", "sexual_harm"),
+    ("she says no one will believe me", "unsafe"),
+    ("he said nobody would believe me", "unsafe"),
     ("my brother is made to sell stuff", "missing_exploitation"),
     ("he gives her lifts late at night", "missing_exploitation"),
     ("mum leaves us on our own all weekend", "neglect"),
@@ -191,6 +192,13 @@ CONCERNS: list[tuple[str, str]] = [
     ("these men picked me up and threw me in the van", "abuse"),
     ("i would abscond when it got too much", "missing_exploitation"),
     ("we sat in a corner afraid to ask for water", "neglect"),
+    ("old men would pay decent cash for girls as young as 13", "sexual_harm"),
+    ("he told her to take your clothes off", "sexual_harm"),
+    ("workers watched as pimps targeted young girls", "sexual_harm"),
+    ("the lads loved the thrill of being on the run", "missing_exploitation"),
+    ("i was on the phone reporting him missing to the police", "missing_exploitation"),
+    ("the carer was manipulative and controlling", "unsafe"),
+    ("nobody would believe me when i tried to get help so i planned my escape", "unsafe"),
 ]
 
 NOT_CONCERNS: list[str] = [
