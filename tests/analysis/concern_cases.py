@@ -171,6 +171,8 @@ CONCERNS: list[tuple[str, str]] = [
     ("my mate is going out with a 24 year old", "sexual_harm"),
     ("she says no one will believe me", "unsafe"),
     ("he said nobody would believe me", "unsafe"),
+    ("nobody believed me when i told them", "unsafe"),
+    ("he is so controlling and scary", "unsafe"),
     ("my brother is made to sell stuff", "missing_exploitation"),
     ("he gives her lifts late at night", "missing_exploitation"),
     ("mum leaves us on our own all weekend", "neglect"),
@@ -282,4 +284,6 @@ NOT_CONCERNS: list[str] = [
     "my social worker gave me a lift to contact",
     "we stayed out late at the fair with my carers",
     "got kicked out of skl again",
+    "i am in control of my life now",
+    "believe me when i say it was great",
 ]
