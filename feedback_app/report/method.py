@@ -28,6 +28,6 @@ class Accuracy:
         )
 
 
-ACCURACY = Accuracy(131, 0.8626, 0.9279, 1.0)
+ACCURACY = Accuracy(131, 0.855, 0.9279, 1.0)
 
 __all__ = ["ACCURACY", "Accuracy"]
