@@ -160,25 +160,40 @@ def find(token: str) -> Conversation | None:
 
 
 def find_to_answer(token: str) -> Conversation | None:
-    """`find`, for a request that will store an answer: on PostgreSQL the
-    conversation is read with its row lock (`_hold_unsent`) in the write
+    """`find`, for a request that will store an answer: the conversation and its
+    answers are read in one statement, so the answer that follows needs no
+    second read (`progress_of` takes the rows once).
+
+    On PostgreSQL it is read with its row lock (`_hold_unsent`) in the write
     transaction itself, so the whole answer is one transaction on one
-    connection (one SELECT ... FOR UPDATE instead of a read transaction and a
-    second select: about half an answer's round trips). The lock holds back
-    only this conversation. On SQLite a write transaction takes the one write
-    lock at BEGIN, so there it stays a read of its own, as `find`."""
+    connection: the select ... FOR UPDATE, the upsert, the commit. The lock
+    holds back only this conversation. On SQLite a write transaction takes
+    the one write lock at BEGIN, so there the read stays a transaction of its
+    own, as in `find`."""
     if not could_be_token(token):
         return None
-    if db.session.get_bind().dialect.name == "sqlite":
-        return find(token)
-    conversation = db.session.scalar(_by_token().with_for_update(), {"token": token})
-    if conversation is not None:
-        db.session().info[HELD] = (conversation.id, db.session().get_transaction())
+    session = db.session()
+    if session.get_bind().dialect.name == "sqlite":
+        with reading():
+            rows = db.session.execute(_with_answers(), {"token": token}).all()
+    else:
+        rows = db.session.execute(_with_answers().with_for_update(of=Conversation), {"token": token}).all()
+    if not rows:
+        return None
+    conversation = rows[0][0]
+    answers = [tuple(row[1:]) for row in rows if row[1] is not None]
+    transaction = None if session.get_bind().dialect.name == "sqlite" else session.get_transaction()
+    session.info[READ_ANSWERS] = (conversation.id, transaction, answers)
+    if transaction is not None:
+        session.info[HELD] = (conversation.id, transaction)
     return conversation
 
 
-# Session.info key: (conversation id, transaction) of a row already locked in this transaction.
+# Session.info keys: (conversation id, transaction) of a row already locked in
+# this transaction; (conversation id, transaction or None, answer rows) of the
+# answers read with it, for `progress_of` to take once.
 HELD = "feedback_held_conversation"
+READ_ANSWERS = "feedback_read_answers"
 
 
 def closed_invitation(conversation: Conversation) -> Invitation | None:
@@ -207,17 +222,40 @@ def questionnaire_of(conversation: Conversation) -> Questionnaire:
 
 
 def progress_of(conversation: Conversation) -> Progress:
-    """What the engine needs to know about a conversation, read in one short transaction."""
+    """What the engine needs to know about a conversation, read in one short transaction
+    (or none, when `find_to_answer` read its answers with it)."""
+    rows = _answers_read_with(conversation)
+    if rows is not None and conversation.invitation_id is None:
+        return _progress(conversation, rows)  # nothing left to read: no transaction at all
     with reading():
-        rows = db.session.execute(_progress_query(), {"conversation_id": conversation.id}).all()
-        return Progress(
-            answers={question_id: _engine_value(value, skipped) for question_id, value, skipped, _ in rows},
-            notices=notices_for(conversation, [question_id for question_id, _, _, flagged in rows if flagged]),
-            finished_early=conversation.finished_early_at is not None,
-            submitted=conversation.submitted_at is not None,
-            paused=conversation.paused_at is not None,
-            first_name=conversation.invitation.first_name if conversation.invitation_id is not None else None,
-        )
+        if rows is None:
+            rows = db.session.execute(_progress_query(), {"conversation_id": conversation.id}).all()
+        return _progress(conversation, rows)
+
+
+def _progress(conversation: Conversation, rows) -> Progress:
+    return Progress(
+        answers={question_id: _engine_value(value, skipped) for question_id, value, skipped, _ in rows},
+        notices=notices_for(conversation, [question_id for question_id, _, _, flagged in rows if flagged]),
+        finished_early=conversation.finished_early_at is not None,
+        submitted=conversation.submitted_at is not None,
+        paused=conversation.paused_at is not None,
+        first_name=conversation.invitation.first_name if conversation.invitation_id is not None else None,
+    )
+
+
+def _answers_read_with(conversation: Conversation) -> list | None:
+    """The answer rows `find_to_answer` read with this conversation, once: on
+    PostgreSQL only inside the transaction that holds its lock, on SQLite
+    before this request writes (so they are what a read of its own would
+    find). None when there are none to take: read them afresh."""
+    session = db.session()
+    read = session.info.pop(READ_ANSWERS, None)
+    if read is None or read[0] != conversation.id:
+        return None
+    if read[1] is not None and read[1] is not session.get_transaction():
+        return None
+    return read[2]
 
 
 def state_of_new(conversation: Conversation) -> ConversationState:
@@ -454,6 +492,18 @@ def _hold_query():
         select(Conversation.submitted_at, Conversation.finished_early_at)
         .where(Conversation.id == bindparam("id"))
         .with_for_update()
+    )
+
+
+@cache
+def _with_answers():
+    """The conversation with its token, and the columns of `_progress_query` of
+    each of its answers (none: one row of NULLs), in one statement."""
+    return (
+        select(Conversation, Answer.question_id, Answer.value, Answer.skipped, answer_is_flagged())
+        .outerjoin(Answer, Answer.conversation_id == Conversation.id)
+        .where(Conversation.token == bindparam("token"))
+        .order_by(Answer.answered_at, Answer.id)
     )
 
 
