@@ -12,7 +12,8 @@ from analysis.concern import find_concern
 from analysis.confidence import UNSURE_BELOW, rule_confidence
 from analysis.language import language_of
 from analysis.learned import Features, SentimentModel, features_of, load_model
-from analysis.result import SENTIMENTS, Analysis, Evidence
+from analysis.learned_concern import ConcernModel, load_concern_model, set_aside, slots_of
+from analysis.result import LEARNED_CONCERN, SENTIMENTS, Analysis, Evidence
 from analysis.sentiment import LABEL_THRESHOLD, score
 from analysis.text import prepare
 from analysis.themes import find_themes, with_theme
@@ -33,8 +34,9 @@ def _bounded(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
     return tuple(dict.fromkeys(evidence))[:EVIDENCE_LIMIT]
 
 
-#: `analyse(text, model=SHIPPED)` uses the weights in analysis/data; pass a
-#: SentimentModel to try another, or None for the rules alone.
+#: `analyse(text, model=SHIPPED, concern_model=SHIPPED)` uses the weights in
+#: analysis/data; pass a SentimentModel or ConcernModel to try another, or
+#: None for the rules alone.
 SHIPPED = "shipped"
 
 
@@ -44,7 +46,9 @@ def features(text: str) -> Features:
     return features_of(prepared, score(prepared), find_concern(prepared).category is not None)
 
 
-def analyse(text: str, model: SentimentModel | str | None = SHIPPED) -> Analysis:
+def analyse(
+    text: str, model: SentimentModel | str | None = SHIPPED, concern_model: ConcernModel | str | None = SHIPPED
+) -> Analysis:
     """Return the sentiment, themes and concern of one free-text answer.
 
     Never raises for any string, including an empty one (neutral, no themes,
@@ -60,16 +64,31 @@ def analyse(text: str, model: SentimentModel | str | None = SHIPPED) -> Analysis
     label, polarity = sentiment.label, sentiment.polarity
     learned = load_model() if model == SHIPPED else model
     confidence: float | None = None
+    read: Features | None = None
     if isinstance(learned, SentimentModel) and language == "en":
-        chances = learned.probabilities(features_of(prepared, sentiment, concern.category is not None))
+        read = features_of(prepared, sentiment, concern.category is not None)
+        chances = learned.probabilities(read)
         confidence = max(chances)
         # An unsure model keeps the rules' label (and says it is unsure):
         # measured, that loses nothing and halves positive/negative swaps.
         if confidence >= UNSURE_BELOW:
             label = SENTIMENTS[chances.index(confidence)]
             polarity = _agreeing(polarity, label, float(chances[0] - chances[1]))
-    category, concern_evidence = concern.category, concern.evidence
+    category: str | None = concern.category
+    concern_evidence = concern.evidence
     sentiment_evidence = sentiment.evidence
+    second_opinion = load_concern_model() if concern_model == SHIPPED else concern_model
+    if category is None and not set_aside(concern) and isinstance(second_opinion, ConcernModel) and language == "en":
+        # The rules are the floor: the learned layer is asked only where they
+        # found nothing, not even a phrase they read and set aside ("nobody
+        # hurts me", "he beats me at fifa"): words counted in a bag cannot
+        # read a negator or an idiom better than the rules did.
+        slots = slots_of(prepared, concern, read.slots if read is not None else None)
+        if second_opinion.probability(slots) >= second_opinion.threshold:
+            category = LEARNED_CONCERN
+            concern_evidence = tuple(
+                Evidence(f"concern:{LEARNED_CONCERN}", phrase) for phrase in second_opinion.weighed_most(prepared)
+            ) or (Evidence(f"concern:{LEARNED_CONCERN}", text[:80]),)
     needs_reading = language == "other"
     if language == "ar":
         reading = read_arabic(text)
@@ -87,7 +106,8 @@ def analyse(text: str, model: SentimentModel | str | None = SHIPPED) -> Analysis
         # A disclosure of harm is never a neutral or a good experience, even
         # with no feeling words ("he hits me") or kind ones ("he wants me to
         # send pics"); only a text that also says something good is mixed.
-        if label in ("neutral", "positive"):
+        # A learned possible worry is a guess, so it leaves the label alone.
+        if label in ("neutral", "positive") and category != LEARNED_CONCERN:
             label, polarity = "negative", min(polarity, CONCERN_POLARITY)
     if confidence is None:
         confidence = rule_confidence(prepared, polarity, label, bool(sentiment_evidence))

@@ -32,16 +32,26 @@ NEGATION_REACH = 5  # words before a match a negator can be ("nobody has ever ma
 # Words that end a negator's reach: in "i said no and he hit me" the "no" does
 # not deny the hitting.
 _REACH_STOPS = frozenset(
-    {",", "and", "but", "so", "because", "then", "when", "while", "if", "or", "until", "who", "that", "asking", "saying", "telling"}
+    {",", "and", "but", "so", "because", "then", "when", "while", "if", "or", "until", "who", "that", "asking", "saying", "telling",
+     # A question word starts a clause of its own: "nobody asked why i had marks on my legs".
+     "why", "what", "how", "where"}
 )
 
 
 @dataclass(frozen=True, slots=True)
 class ConcernResult:
-    """The most serious category found (None if none) and every phrase that matched."""
+    """The most serious category found (None if none) and every phrase that matched.
+
+    `denied` and `explained` count the matches set aside, for a negator
+    ("nobody hurts me") or as a figure of speech ("homework's killing me"):
+    the learned layer reads them, so that it does not bring back what the
+    rules read and set aside.
+    """
 
     category: ConcernCategory | None
     evidence: tuple[Evidence, ...] = ()
+    denied: int = 0
+    explained: int = 0
 
 
 def _build() -> tuple[PhraseMatcher[ConcernCategory], PhraseMatcher[bool], PhraseMatcher[bool]]:
@@ -107,17 +117,20 @@ def find_concern(prepared: PreparedText) -> ConcernResult:
     # A negator "ends" at the token before the one it negates.
     negator_ends = {m.end for m in _NEGATORS.find(prepared)}
     kept: list[PhraseMatch[ConcernCategory]] = []
+    denied = explained = 0
     for match in signals:
         if any(_explained_by(match, figure) for figure in figures):
+            explained += 1
             continue
         if _denied(match, negator_ends, prepared.words):
+            denied += 1
             continue
         kept.append(match)
     if not kept:
-        return ConcernResult(None)
+        return ConcernResult(None, denied=denied, explained=explained)
     found = {m.payload for m in kept}
     category = next(c for c in _SEVERITY if c in found)
     evidence = tuple(
         dict.fromkeys(Evidence(f"concern:{m.payload}", prepared.phrase(m.start, m.end)) for m in kept)
     )
-    return ConcernResult(category, evidence)
+    return ConcernResult(category, evidence, denied, explained)

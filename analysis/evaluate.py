@@ -13,7 +13,7 @@ file and line when the input is missing or malformed.
 `--details` adds per-label F1, the confusion matrix, figures per respondent,
 the share of unsure results and 95% bootstrap intervals (see
 `analysis.figures`). `--rules-only` measures the rules without the learned
-layer. `--cross-validate` measures the learned layer out of fold on FILE:
+layers (sentiment and concern). `--cross-validate` measures the learned layer out of fold on FILE:
 the lines are split into K folds (5 unless told), and each fold is analysed
 by a model trained on the project's training lines (`training/data`, or
 DIR) plus the other folds, never on the fold itself.
@@ -233,8 +233,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.cross_validate:
             analyses = cross_validated(lines, args.folds, args.training)
         else:
-            model = None if args.rules_only else load_model()
-            analyses = [analyse(line.text, model=model) for line in lines]
+            if args.rules_only:
+                analyses = [analyse(line.text, model=None, concern_model=None) for line in lines]
+            else:
+                analyses = [analyse(line.text) for line in lines]
     except EvaluationInputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -249,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         figures["details"] = detailed(lines, analyses)
         figures["details"]["measured"] = (
             f"learned layer out of fold ({args.folds} folds)" if args.cross_validate
-            else "rules only" if args.rules_only or load_model() is None else "rules and the shipped learned layer"
+            else "rules only" if args.rules_only or load_model() is None else "rules and the shipped learned layers"
         )
     print(json.dumps(figures))
     return 0

@@ -15,15 +15,16 @@ trained by `training/train.py` on the labelled lines in `training/data/`,
 with numpy only: nothing is downloaded and nothing but numpy runs. Without
 the weights file the analysis falls back to the rules alone.
 
-The layer only chooses the sentiment label. Concerns are found by the rules
-alone, so nothing learned can remove one.
+The layer only chooses the sentiment label. Concerns are found by the rules,
+and a second learned layer (`analysis.learned_concern`, over the same word
+features) can only add one, so nothing learned can remove one.
 """
 
 from __future__ import annotations
 
 import math
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -47,30 +48,39 @@ _WISHES = frozenset({"wish", "want", "should", "would", "could", "please", "hope
 
 
 @lru_cache(maxsize=1 << 16)
-def _slot(feature: str) -> int:
+def hashed(feature: str) -> int:
+    """The slot a named feature shares with others (the same in every run)."""
     # crc32, not hash(): Python salts hash() per process, and the weights
     # must find the same slot in every run.
     return zlib.crc32(feature.encode("utf-8")) % HASH_SLOTS
 
 
-def word_features(prepared: PreparedText) -> list[int]:
-    """Return the hashed slots of a text's words, pairs and negated words (with repeats removed)."""
-    features: set[str] = set()
+def _word_feature_spans(prepared: PreparedText) -> Iterator[tuple[str, int, int]]:
+    """Yield each word feature of a text with the tokens start..end-1 it was read from."""
     previous = "<s>"
     negated = 0
-    for word, key in zip(prepared.words, prepared.keys, strict=True):
+    for i, (word, key) in enumerate(zip(prepared.words, prepared.keys, strict=True)):
         if word in CLAUSE_END or word == ",":
             previous, negated = "<s>", 0
             continue
-        features.add(f"w:{key}")
-        features.add(f"b:{previous} {key}")
+        yield f"w:{key}", i, i + 1
+        yield f"b:{previous} {key}", (i if previous == "<s>" else i - 1), i + 1
         if negated > 0:
-            features.add(f"n:{key}")
+            yield f"n:{key}", i, i + 1
             negated -= 1
         if word in _NEGATORS:
             negated = _NEGATION_SPAN
         previous = key
-    return sorted({_slot(f) for f in features})
+
+
+def word_features(prepared: PreparedText) -> list[int]:
+    """Return the hashed slots of a text's words, pairs and negated words (with repeats removed)."""
+    return sorted({hashed(feature) for feature, _, _ in _word_feature_spans(prepared)})
+
+
+def feature_slots(prepared: PreparedText) -> list[tuple[int, tuple[int, int]]]:
+    """Return each word feature's slot with the tokens it was read from, so a weight can be shown as words."""
+    return [(hashed(feature), (start, end)) for feature, start, end in _word_feature_spans(prepared)]
 
 
 def rule_features(sentiment: SentimentResult, concern: bool, prepared: PreparedText) -> list[float]:

@@ -31,6 +31,11 @@ CONCERN_CATEGORIES: tuple[ConcernCategory, ...] = (
     "bullying",
 )
 
+#: The concern raised by the learned layer (`analysis.learned_concern`) where
+#: no listed phrase matched: not a category of harm but "a person should read
+#: this", with the words that weighed most as its evidence.
+LEARNED_CONCERN = "possible_worry"
+
 THEMES: tuple[str, ...] = (
     "listened_to",
     "iro",
@@ -65,7 +70,8 @@ class Analysis:
     sentiment: Sentiment
     polarity: float  # -1.0 .. 1.0
     themes: tuple[str, ...] = ()
-    concern: ConcernCategory | None = None
+    #: A ConcernCategory found by the rules, LEARNED_CONCERN, or None.
+    concern: str | None = None
     evidence: tuple[Evidence, ...] = field(default=())
     #: "en", "ar", or "other" for a language the analysis cannot read.
     language: str = "en"

@@ -9,7 +9,8 @@ Preparing a text:
   2. find tokens: words, emoticons, emoji and punctuation;
   3. fix how people type: stretched letters ("sooo"), text-speak ("u", "cos"),
      missing apostrophes ("dont") and common misspellings ("freinds"), from
-     `data/spelling.yaml`;
+     `data/spelling.yaml`, and "2" and "b" where they stand for "to" and
+     "be" ("want 2 b here");
   4. split contractions into words ("don't" -> "do not", "i'm" -> "i am"), so
      every list only has to know one form;
   5. give each word a key: its stem ("listened" -> "listen"), so lists match
@@ -172,6 +173,28 @@ def pattern_words(pattern: str) -> list[str]:
     return words
 
 
+# Text-speak that is a number or a letter elsewhere, read as a word only
+# after the words it follows as one: "i want 2 die", "dont want 2 b here"
+# (but "2 of them", "plan b").
+_AFTER = {
+    # Not after "have", "had", "got" or "back": "i have 2 brothers", "came back 2 days later".
+    "2": ("to", frozenset({
+        "want", "wanted", "wants", "need", "needs", "needed", "going", "try", "tried", "trying", "like", "used",
+        "able", "wish", "allowed", "scared", "afraid", "supposed", "told", "asked", "started", "start", "go",
+        "went", "come", "came", "talk", "speak", "listen", "meant",
+    })),
+    "b": ("be", frozenset({"to", "will", "would", "could", "should", "might", "must", "can", "not", "never"})),
+}
+
+
+def _read_text_speak(words: list[str]) -> list[str]:
+    for i in range(1, len(words)):
+        reading = _AFTER.get(words[i])
+        if reading is not None and words[i - 1] in reading[1]:
+            words[i] = reading[0]
+    return words
+
+
 def tokenise(text: str) -> list[str]:
     """Return the normalised tokens of a text (words, emoji, punctuation)."""
     text = text.lower().translate(_APOSTROPHES)
@@ -186,7 +209,7 @@ def tokenise(text: str) -> list[str]:
             words.append("\u2026")
         else:
             words.append(token)
-    return words
+    return _read_text_speak(words)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from analysis.result import LEARNED_CONCERN
+
 # Reviews happen in England, and staff read every time in UK time (GMT or
 # BST); timestamps are stored in UTC.
 UK_TIME = ZoneInfo("Europe/London")
@@ -91,6 +93,9 @@ CONCERNS: Mapping[str, Word] = {
 # Not a concern found but words the analysis could not read (another
 # language): raised as an alert so that a person reads them.
 NEEDS_READING = Word("Needs a person to read (written in a language the analysis cannot read)")
+# Not a listed phrase but the learned layer's reading (analysis.result.LEARNED_CONCERN):
+# staff must know that no phrase matched and that the words are a guess to read.
+POSSIBLE_WORRY = Word("Possible worry: no listed phrase matched, the learned layer read it as one (read it yourself)")
 
 # How a child took part in their review: the DfE's participation codes (SSDA903
 # return, REVIEW_CODE), in the DfE's own words. PN5 and PN6 cover views
@@ -135,6 +140,8 @@ def sentiment_name(code: str) -> str:
 def concern_name(code: str) -> str:
     if code == "needs_reading":
         return NEEDS_READING.staff
+    if code == LEARNED_CONCERN:
+        return POSSIBLE_WORRY.staff
     return CONCERNS[code].staff if code in CONCERNS else code.replace("_", " ").capitalize()
 
 
@@ -146,6 +153,8 @@ def finding_name(finding: str) -> str:
         return f"sounds {sentiment_name(code).lower()}"
     if kind == "theme":
         return f"is about {theme_name(code).lower()}"
+    if kind == "concern" and code == LEARNED_CONCERN:
+        return "weighed most when the learned layer read a possible worry (no listed phrase matched)"
     if kind == "concern":
         return f"may be a worry: {concern_name(code).lower()}"
     return "noticed by the analysis"

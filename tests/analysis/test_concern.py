@@ -19,8 +19,16 @@ def test_disclosure_is_flagged_with_its_category(text, category):
 
 
 @pytest.mark.parametrize("text", NOT_CONCERNS)
-def test_everyday_talk_is_not_flagged(text):
-    assert analyse(text).concern is None
+def test_everyday_talk_is_not_flagged_by_the_rules(text):
+    assert analyse(text, concern_model=None).concern is None
+
+
+def test_the_learned_layer_raises_a_possible_worry_for_at_most_one_in_twenty_everyday_texts():
+    # The learned layer reads words in a bag: it may raise a "possible worry"
+    # where the rules rightly found none, and a person reads it. Its threshold
+    # allows about one extra alert per hundred answers (training/train.py).
+    raised = [text for text in NOT_CONCERNS if analyse(text).concern is not None]
+    assert len(raised) <= len(NOT_CONCERNS) / 20, raised
 
 
 def test_recall_is_complete_and_precision_at_least_point_six_over_the_written_cases():

@@ -23,6 +23,15 @@ def test_typed_forms_become_the_words_the_lists_use(typed, words):
     assert tokenise(typed) == words
 
 
+def test_2_and_b_are_read_as_to_and_be_after_the_words_they_follow_in_text_speak():
+    assert tokenise("i want 2 b here") == ["i", "want", "to", "be", "here"]
+
+
+def test_2_and_b_stay_a_number_and_a_letter_elsewhere():
+    assert tokenise("i have 2 brothers") == ["i", "have", "2", "brothers"]
+    assert tokenise("plan b") == ["plan", "b"]
+
+
 def test_emoji_and_emoticons_are_tokens_of_their_own():
     assert tokenise("ok :) 😊") == ["ok", ":)", "😊"]
 
