@@ -20,7 +20,7 @@ from analysis.themes import find_themes, with_theme
 
 #: Bumped whenever what `analyse` returns for a text can change, so stored
 #: results can be told apart from (and re-run with) a newer analyser.
-ANALYSER_VERSION = "2026.12.11"
+ANALYSER_VERSION = "2026.12.12"
 
 CONCERN_POLARITY = -0.5  # polarity of a disclosure that has no feeling words
 #: At most this many phrases are kept as evidence for each of sentiment and

@@ -43,6 +43,15 @@ from analysis.text import PreparedText, stem
 
 MODEL_PATH = DATA_DIR / "concern_model.npz"
 EVIDENCE_WORDS = 3  # the words that weighed most, shown to staff as the reason
+_LITTLE = frozenset(
+    "a an the and or but so to of in on at for with from by is was are were be been am do does did not it its "
+    "that this there then he she they i me my her his him them their we us our you your who what when if as "
+    "says say said just".split()
+)
+
+
+def _says_little(phrase: str) -> bool:
+    return all(word in _LITTLE for word in phrase.split())
 
 
 @dataclass(frozen=True)
@@ -76,7 +85,10 @@ class ConcernModel:
             if weight > 0:
                 phrase = prepared.phrase(start, end)
                 scored[phrase] = max(weight, scored.get(phrase, 0.0))
-        ranked = sorted(scored.items(), key=lambda item: (-item[1], item[0]))
+        # Shown to staff, so words that say something come first: "boyfriend"
+        # and "stays over" before "he" and "and", which weigh (third-person
+        # talk is a signal) but tell a reader nothing.
+        ranked = sorted(scored.items(), key=lambda item: (_says_little(item[0]), -item[1], item[0]))
         chosen: list[str] = []
         for phrase, _ in ranked:
             # A pair already shown covers its words ("my bedroom" over "bedroom").

@@ -66,6 +66,12 @@ def test_where_the_rules_found_nothing_the_layer_raises_a_possible_worry_with_th
     assert "safety" in result.themes
 
 
+def test_the_evidence_shows_words_that_say_something_before_ones_that_weigh_more():
+    model = _model_that_worries_about("wibble")
+    model.weights[hashed("w:he")] = 80.0
+    assert ConcernModel(model.weights, model.bias).weighed_most(prepare("he saw the wibble")) == ("wibble", "he")
+
+
 def test_a_possible_worry_leaves_the_sentiment_label_alone():
     text = "the wibble came round, it was lovely"
     assert analyse(text, concern_model=_model_that_worries_about("wibble")).sentiment == analyse(text, concern_model=None).sentiment

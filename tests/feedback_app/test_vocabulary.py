@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.result import CONCERN_CATEGORIES, SENTIMENTS, THEMES
+from analysis.result import CONCERN_CATEGORIES, LEARNED_CONCERN, SENTIMENTS, THEMES
 from feedback_app import vocabulary
 from feedback_app.filters import FILTERS, uk_time
 
@@ -20,6 +20,12 @@ def test_the_app_and_the_analysis_have_the_same_sentiments():
 
 def test_the_app_and_the_analysis_have_the_same_concern_categories():
     assert tuple(vocabulary.CONCERNS) == CONCERN_CATEGORIES
+
+
+def test_staff_read_that_a_possible_worry_was_found_by_the_learned_layer_and_not_a_listed_phrase():
+    assert "learned layer" in vocabulary.concern_name(LEARNED_CONCERN)
+    assert "no listed phrase" in vocabulary.finding_name(f"concern:{LEARNED_CONCERN}")
+    assert vocabulary.finding_name("concern:abuse") == "may be a worry: abuse or violence"
 
 
 def test_every_word_young_people_see_has_an_emoji_beside_its_words():
