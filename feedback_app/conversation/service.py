@@ -177,7 +177,7 @@ def find_to_answer(token: str) -> Conversation | None:
         with reading():
             rows = db.session.execute(_with_answers(), {"token": token}).all()
     else:
-        rows = db.session.execute(_with_answers().with_for_update(of=Conversation), {"token": token}).all()
+        rows = db.session.execute(_with_answers(locked=True), {"token": token}).all()
     if not rows:
         return None
     conversation = rows[0][0]
@@ -496,15 +496,18 @@ def _hold_query():
 
 
 @cache
-def _with_answers():
+def _with_answers(locked: bool = False):
     """The conversation with its token, and the columns of `_progress_query` of
-    each of its answers (none: one row of NULLs), in one statement."""
-    return (
+    each of its answers (none: one row of NULLs), in one statement; `locked`,
+    with the conversation's row lock. Built once each: a statement built afresh
+    has its cache key worked out again on every answer."""
+    statement = (
         select(Conversation, Answer.question_id, Answer.value, Answer.skipped, answer_is_flagged())
         .outerjoin(Answer, Answer.conversation_id == Conversation.id)
         .where(Conversation.token == bindparam("token"))
         .order_by(Answer.answered_at, Answer.id)
     )
+    return statement.with_for_update(of=Conversation) if locked else statement
 
 
 @cache
