@@ -60,6 +60,18 @@ def converse(
     return conversation.id
 
 
+def young_people_stopping(started: datetime) -> None:
+    """Six young people's conversations for counting where people stop: one stopped
+    before anything, one after `home`, two after `going_well` (all begun at
+    `started`), one sent, and one begun an hour ago (it may still be going on)."""
+    converse(YOUNG_PEOPLE, {}, send=False, started=started)
+    converse(YOUNG_PEOPLE, {"home": "good"}, send=False, started=started)
+    for _ in range(2):
+        converse(YOUNG_PEOPLE, {"home": "good", "going_well": PRAISE}, send=False, started=started)
+    converse(YOUNG_PEOPLE, {"home": "good"})
+    converse(YOUNG_PEOPLE, {"home": "good"}, send=False)
+
+
 def answer_to(conversation_id: int, question_id: str) -> Answer:
     answer = db.session.query(Answer).filter_by(conversation_id=conversation_id, question_id=question_id).one()
     return answer

@@ -6,7 +6,13 @@ import pytest
 
 from feedback_app.models import utcnow
 from tests.feedback_app.auth.staff_helpers import sign_in_quickly
-from tests.feedback_app.responses.builders import CHILDREN, PARENTS, PRAISE, YOUNG_PEOPLE, converse
+from tests.feedback_app.responses.builders import (
+    CHILDREN,
+    PARENTS,
+    YOUNG_PEOPLE,
+    converse,
+    young_people_stopping,
+)
 from tests.feedback_app.responses.pages import attribute_values, table_rows
 
 
@@ -67,12 +73,7 @@ def test_conversations_outside_the_period_are_not_counted(app, client, manager):
 def test_where_people_stop_counts_the_last_answer_of_unfinished_conversations(app, client, manager):
     two_days_ago = utcnow() - timedelta(days=2)
     with app.app_context():
-        converse(YOUNG_PEOPLE, {}, send=False, started=two_days_ago)  # stopped before anything
-        converse(YOUNG_PEOPLE, {"home": "good"}, send=False, started=two_days_ago)
-        for _ in range(2):
-            converse(YOUNG_PEOPLE, {"home": "good", "going_well": PRAISE}, send=False, started=two_days_ago)
-        converse(YOUNG_PEOPLE, {"home": "good"})  # sent: did not stop
-        converse(YOUNG_PEOPLE, {"home": "good"}, send=False)  # an hour old: may still be going on
+        young_people_stopping(started=two_days_ago)
     html = client.get(f"/staff/dashboard?questionnaire={YOUNG_PEOPLE}&{last_month()}").get_data(as_text=True)
     rows = {row[0]: row[1:] for row in table_rows(html, "drop-off")}
     # reached, skipped, stopped after it

@@ -6,18 +6,13 @@ from feedback_app.access import COMMAND_LINE
 from feedback_app.models import utcnow
 from feedback_app.periods import Period
 from feedback_app.responses import drop_off, stopped_at
-from tests.feedback_app.responses.builders import CHILDREN, PRAISE, YOUNG_PEOPLE, converse
+from tests.feedback_app.responses.builders import CHILDREN, YOUNG_PEOPLE, converse, young_people_stopping
 
 
 def test_one_query_finds_the_same_stops_as_each_questionnaires_drop_off(app):
     two_days_ago = utcnow() - timedelta(days=2)
     with app.app_context():
-        converse(YOUNG_PEOPLE, {}, send=False, started=two_days_ago)  # stopped before anything
-        converse(YOUNG_PEOPLE, {"home": "good"}, send=False, started=two_days_ago)
-        for _ in range(2):
-            converse(YOUNG_PEOPLE, {"home": "good", "going_well": PRAISE}, send=False, started=two_days_ago)
-        converse(YOUNG_PEOPLE, {"home": "good"})  # sent: did not stop
-        converse(YOUNG_PEOPLE, {"home": "good"}, send=False)  # an hour old: may still be going on
+        young_people_stopping(started=two_days_ago)
         converse(CHILDREN, {"home": "good"}, send=False, started=two_days_ago)
         found = stopped_at(COMMAND_LINE, Period())
         each = {
