@@ -16,7 +16,7 @@ from sqlalchemy import delete, func, select, update
 import analysis
 
 from .extensions import db
-from .models import Answer, CountedYear
+from .models import Answer, CountedMonth, CountedYear
 
 
 def analyse_text(text: str) -> dict[str, Any]:
@@ -50,8 +50,10 @@ def reanalyse(batch_size: int = 500, everything: bool = False, on_batch=None) ->
         ).all()
         if not rows:
             if updated:
-                # Closed years' stored report figures were counted from the old analyses.
+                # Closed years' stored report figures, and the months' kept counts, were counted
+                # from the old analyses (the version may not have changed: --everything).
                 db.session.execute(delete(CountedYear))
+                db.session.execute(delete(CountedMonth))
                 db.session.commit()
             return updated
         changes = [
@@ -86,3 +88,15 @@ def analyse_command(everything: bool, batch_size: int) -> None:
     with click.progressbar(length=total, label=f"Analysing {total} answers", show_pos=True, show_eta=True) as bar:
         updated = reanalyse(batch_size, everything, on_batch=bar.update)
     click.echo(f"{updated} answers analysed with version {analysis.ANALYSER_VERSION}.")
+    if updated:
+        _count_months_again()
+
+
+def _count_months_again() -> None:
+    """Count the report's months again now (they were forgotten), rather than in the next report."""
+    from .access import COMMAND_LINE
+    from .report.counted_months import count_every_month
+
+    counted = count_every_month(COMMAND_LINE)
+    db.session.commit()
+    click.echo(f"The annual report's counts were kept again for {counted} months.")

@@ -4,6 +4,7 @@ from .access_request import AccessRequest
 from .audit import AuditEvent
 from .base import Base, utcnow
 from .conversation import Answer, AnswerReceipt, Conversation, QuestionnaireVersion
+from .counted_month import CountedMonth
 from .counted_year import CountedYear
 from .invitation import Invitation
 from .quote import BankedQuote
@@ -18,4 +19,4 @@ __all__ += ["AccessRequest", "AuditEvent", "SignInFailure", "StaffSession", "Sta
 __all__ += ["FurtherWords", "SafeguardingAlert"]
 __all__ += ["Invitation", "StaffTask"]
 __all__ += ["BankedQuote", "YouSaidWeDid"]
-__all__ += ["CountedYear", "ImportedReview", "ReviewCount"]
+__all__ += ["CountedMonth", "CountedYear", "ImportedReview", "ReviewCount"]

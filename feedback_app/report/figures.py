@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from statistics import median
 
-from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, case, func, literal_column, select
 
 from analysis.emerging import emerging_phrases
 from analysis.result import Analysis
@@ -36,8 +36,9 @@ from ..questionnaire.titles import staff_title
 from ..quotes import approved_quotes
 from ..responses import latest_questionnaire, stopped_at
 from ..safeguarding import not_flagged, one_working_day_after
-from ..stored_json import json_text
 from ..vocabulary import AGE_BANDS, AUDIENCES, SENTIMENTS, THEMES
+from . import counted_months
+from .answer_rows import ClosedRow, WrittenRow, closed_asked
 from .year import ReportingYear
 
 # Who took part, in the order the report lists them: children by age band, then parents and carers.
@@ -152,13 +153,14 @@ def counted_figures(user: Principal, year: ReportingYear, *, stops: bool = True)
     nothing a person wrote (what `report.counted_years` may keep for a closed year)."""
     period = year.period
     groups = _questionnaire_groups(user, period)
-    written = _written(user, period)
+    closed, written_rows = counted_months.answer_counts(user, period)
+    written = _written(written_rows)
     return YearFigures(
         year=year,
         taking_part=_taking_part(user, period, groups),
         by_route=_by_route(user, period),
         stops=_stops(user, period) if stops else [],
-        closed=_closed_questions(user, period, groups),
+        closed=_closed_questions(groups, closed),
         analysed=written.analysed,
         themes=written.themes,
         sentiment=written.sentiment,
@@ -306,46 +308,17 @@ def _end_of(period: Period) -> datetime | None:
 # --- what people told us -------------------------------------------------------------
 
 
-def _sent_in(user: Principal, period: Period) -> tuple[ColumnElement[bool], ...]:
-    return (scope(user, Figures), Conversation.submitted_at.is_not(None), period.holds(Conversation.created_at))
-
-
-def _closed_questions(
-    user: Principal, period: Period, groups: dict[str, tuple[str, str | None]]
-) -> list[ClosedQuestion]:
+def _closed_questions(groups: dict[str, tuple[str, str | None]], rows: list[ClosedRow]) -> list[ClosedQuestion]:
     """Closed questions' figures, one per (audience, question id, options), in the order first asked.
 
-    One grouped query reads every closed answer's stored value with its count (a
-    multiple choice's list of values is one value there); they are split per option
+    `rows` hold every closed answer's stored value with its count (a multiple
+    choice's list of values is one value there; `report.answer_rows`, through the
+    months kept in `report.counted_months`); they are split per option
     here, so the answers are read once whatever the number of questions.
     """
-    asked = {}
-    for questionnaire_id in groups:
-        q = latest_questionnaire(questionnaire_id)
-        if q is not None:
-            closed = [question for question in q.questions if question_types.of(question).counted and question.options]
-            if closed:
-                asked[questionnaire_id] = (q, closed)
-    if not asked:
-        return []
-    stored_value = json_text(Answer.value)
+    asked = closed_asked(groups)
     chosen: Counter[tuple[str, str, str]] = Counter()
     answered: Counter[tuple[str, str]] = Counter()
-    rows = db.session.execute(
-        select(Conversation.questionnaire_id, Answer.question_id, stored_value, func.count())
-        .join(Conversation, Conversation.id == Answer.conversation_id)
-        .where(
-            *_sent_in(user, period),
-            Answer.skipped.is_(False),
-            or_(
-                *[
-                    and_(Conversation.questionnaire_id == questionnaire_id, Answer.question_id.in_([c.id for c in closed]))
-                    for questionnaire_id, (_, closed) in asked.items()
-                ]
-            ),
-        )
-        .group_by(Conversation.questionnaire_id, Answer.question_id, stored_value)
-    )
     for questionnaire_id, question_id, value, count in rows:
         decoded = json.loads(value) if value else None
         values = decoded if isinstance(decoded, list) else [decoded if isinstance(decoded, str) else value]
@@ -383,10 +356,6 @@ def words_only(label: str) -> str:
     return "".join(ch for ch in label if ord(ch) < 0x2190 and ch not in "\ufe0f\u200d").strip()
 
 
-def _analysed_answers(user: Principal, period: Period) -> tuple[ColumnElement[bool], ...]:
-    return (*_sent_in(user, period), Answer.analyser_version.is_not(None), Answer.skipped.is_(False), not_flagged())
-
-
 @dataclass(frozen=True)
 class Written:
     """What the analysis found in the year's written answers, per audience."""
@@ -397,21 +366,10 @@ class Written:
     unsure: dict[str, int]
 
 
-def _written(user: Principal, period: Period) -> Written:
-    """One grouped pass over the written answers: per audience, sentiment, set of themes and
-    doubt, how many answers. The few combinations are split into figures here."""
-    sentiment = Answer.analysis["sentiment"].as_string()
-    themes = json_text(Answer.analysis["themes"])
-    doubtful = case(
-        (or_(Answer.analysis["unsure"].as_boolean().is_(True), Answer.analysis["needs_reading"].as_boolean().is_(True)), 1),
-        else_=0,
-    )
-    rows = db.session.execute(
-        select(Conversation.audience, sentiment, themes, doubtful, func.count(Answer.id))
-        .join(Conversation, Conversation.id == Answer.conversation_id)
-        .where(*_analysed_answers(user, period))
-        .group_by(Conversation.audience, sentiment, themes, doubtful)
-    )
+def _written(rows: list[WrittenRow]) -> Written:
+    """One grouped pass over the written answers (`report.answer_rows`, through the months kept in
+    `report.counted_months`): per audience, sentiment, set of themes and doubt, how many answers.
+    The few combinations are split into figures here."""
     analysed: Counter[str] = Counter()
     unsure: Counter[str] = Counter()
     feelings: dict[str, Counter[str]] = {audience: Counter() for audience in AUDIENCES}
