@@ -13,14 +13,15 @@ part months, is counted afresh as before.
 
 The fingerprint of a month (conversations started in it, UTC) is read for all
 of a period's months in a few grouped queries: its conversations (how many,
-the newest, how many sent and the last sent), the sent ones' answers (how many,
-the newest id; a sent conversation's answers cannot change, a purge deletes
-whole conversations), the alerts and "further words" on its answers (how many,
-the newest: either flags an answer, and a flagged answer is never counted;
-purging an alert changes the count), which questions are closed (from the
-questionnaires' latest versions) and the analyser's version. `flask reanalyse`
-forgets every kept month, since it changes analyses in place. Filling them all
-at once (after a migration, or after a re-analysis): `count_every_month`.
+the newest, the sum of their ids, how many sent, the last sent and the sum of
+the sent ones' ids; a sent conversation's answers cannot change and a purge
+deletes whole conversations, so the answers themselves need not be read), the
+alerts and "further words" on its answers (how many, the newest: either flags
+an answer, and a flagged answer is never counted; purging an alert changes the
+count), which questions are closed (from the questionnaires' latest versions)
+and the analyser's version. `flask analyse` forgets every kept month, since it
+changes analyses in place, and counts them again. Filling them all at once
+(`flask init-db` after the migration, `flask analyse`): `count_every_month`.
 """
 
 from __future__ import annotations
@@ -124,24 +125,23 @@ def fingerprints(user: Principal, months: list[Period], asked: Asked) -> dict[Pe
         for index, *values in rows:
             found.setdefault(index, []).append([str(v) for v in values])
 
+    sent_id = case((Conversation.submitted_at.is_not(None), Conversation.id), else_=0)
     add(db.session.execute(
-        select(month_of, func.count(Conversation.id), func.max(Conversation.id), func.count(Conversation.submitted_at),
-               func.max(Conversation.submitted_at))
+        select(month_of, func.count(Conversation.id), func.max(Conversation.id), func.sum(Conversation.id),
+               func.count(Conversation.submitted_at), func.max(Conversation.submitted_at), func.sum(sent_id))
         .where(*in_period).group_by(month_of)
     ))  # fmt: skip
     if not found:
         return {}
-    add(db.session.execute(
-        select(month_of, func.count(Answer.id), func.max(Answer.id))
-        .join(Conversation, Conversation.id == Answer.conversation_id)
-        .where(*in_period, Conversation.submitted_at.is_not(None)).group_by(month_of)
-    ))  # fmt: skip
+    # The flags are few: the year is tested on an expression, not the bare column, so that the
+    # database starts from the flags rather than from every conversation of the year and its answers.
+    flagged_in_period = (scope(user, Figures), whole.holds(func.coalesce(started, started)))
     for flag in (SafeguardingAlert, FurtherWords):
         add(db.session.execute(
             select(month_of, func.count(flag.id), func.max(flag.id))
             .join(Answer, Answer.id == flag.answer_id)
             .join(Conversation, Conversation.id == Answer.conversation_id)
-            .where(*in_period).group_by(month_of).order_by(None)
+            .where(*flagged_in_period).group_by(month_of)
         ))  # fmt: skip
     shared = [STORED_AS, ANALYSER_VERSION, sorted((q, sorted(ids)) for q, ids in asked.items())]
     return {
