@@ -10,10 +10,11 @@ back from then on while the fingerprint matches.
 
 The fingerprint is one quick query over the year's own rows, through the
 indexes on their dates: the year's conversations (how many, the newest, how
-many sent and the last sent), their answers (how many, the newest id: a sent
-conversation's answers cannot change), the year's invitations (made, opened, sent back), the year's
-alerts (raised, acknowledged, the last acknowledged), the newest alert and
-"further words" anywhere (either can flag an old answer), the newest
+many sent and the last sent, and the sums of their ids and of the sent ones'
+ids: a sent conversation's answers cannot change and a purge deletes whole
+conversations, so their answers need not be read), the year's invitations
+(made, opened, sent back), the year's alerts (raised, acknowledged, the last
+acknowledged), the newest alert and "further words" anywhere (either can flag an old answer), the newest
 questionnaire version (the words of questions and options) and the
 analyser's version (a re-analysis). Any of those changing counts the year
 again. The year still open is always counted afresh.
@@ -31,7 +32,7 @@ import json
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
 
 from analysis import ANALYSER_VERSION
@@ -41,7 +42,6 @@ from ..access.policy import Principal
 from ..access.scope import counts_every_row
 from ..extensions import db
 from ..models import (
-    Answer,
     Conversation,
     CountedYear,
     FurtherWords,
@@ -117,17 +117,14 @@ def fingerprint(user: Principal, year: ReportingYear) -> str:
     """A hash of what the year's figures are counted from (see the module's docstring)."""
     period = year.period
     in_year = (scope(user, Figures), period.holds(Conversation.created_at))
+    # A sent conversation's answers cannot change and a purge deletes whole conversations, so the
+    # sums of the conversations' ids and of the sent ones' ids stand in for reading their answers
+    # (which took 0.3 s a year at 100,000 conversations).
+    sent_id = case((Conversation.submitted_at.is_not(None), Conversation.id), else_=0)
     conversations = select(
-        func.count(Conversation.id), func.max(Conversation.id), func.count(Conversation.submitted_at),
-        func.max(Conversation.submitted_at),
+        func.count(Conversation.id), func.max(Conversation.id), func.sum(Conversation.id),
+        func.count(Conversation.submitted_at), func.max(Conversation.submitted_at), func.sum(sent_id),
     ).where(*in_year)  # fmt: skip
-    answers = (
-        # Read from the (conversation, question) index alone: a sent conversation's answers
-        # cannot change, so their number and newest id are enough.
-        select(func.count(Answer.id), func.max(Answer.id))
-        .join(Conversation, Conversation.id == Answer.conversation_id)
-        .where(*in_year)
-    )
     invitations = (
         select(func.count(Invitation.id), func.count(Invitation.first_opened_at), func.count(Conversation.submitted_at))
         .outerjoin(Conversation, Conversation.invitation_id == Invitation.id)
@@ -143,7 +140,7 @@ def fingerprint(user: Principal, year: ReportingYear) -> str:
         select(func.max(QuestionnaireVersion.id)).scalar_subquery(),
     )
     found = [STORED_AS, ANALYSER_VERSION]
-    for query in (conversations, answers, invitations, alerts, anywhere):
+    for query in (conversations, invitations, alerts, anywhere):
         found += [str(value) for value in db.session.execute(query).one()]
     return hashlib.sha256(json.dumps(found).encode()).hexdigest()
 
