@@ -13,9 +13,9 @@ report page for 2025-26 (as the IRO manager, through the test client) and
 each export, and measures each one's peak Python memory with tracemalloc in
 a second run. The page and the Word document are timed as a year is first
 counted (no report in memory, no closed year stored, so both years shown are
-counted from the months kept), the page also with nothing kept at all (no
-month either, as just after `flask analyse`), with both
-closed years stored (as a fresh worker finds them), and while 2025-26 is still
+counted from the months kept, every chart drawn), the page also with nothing
+kept at all (no month either, as just after `flask analyse`), with both
+closed years and their charts stored (as a fresh worker finds them), and while 2025-26 is still
 open (the clock set to March 2026: that year is counted every time, the year
 before is read back). Targets on the project's machine: the page in 3 s or less, the
 Word document in 10 s or less, and peak memory that does not grow with N
@@ -46,7 +46,15 @@ from feedback_app.auth import sessions  # noqa: E402
 from feedback_app.auth.accounts import create_user  # noqa: E402
 from feedback_app.conversation import service  # noqa: E402
 from feedback_app.extensions import db  # noqa: E402
-from feedback_app.models import Answer, Base, Conversation, CountedMonth, CountedYear, SafeguardingAlert  # noqa: E402
+from feedback_app.models import (  # noqa: E402
+    Answer,
+    Base,
+    Conversation,
+    CountedMonth,
+    CountedYear,
+    DrawnChart,
+    SafeguardingAlert,
+)  # fmt: skip
 from feedback_app.questionnaire import registry  # noqa: E402
 from feedback_app.report import chart_images, counted_months  # noqa: E402
 from feedback_app.report.exports import export  # noqa: E402
@@ -205,17 +213,18 @@ def main(argv: list[str] | None = None) -> int:
             return write
 
         def forget_kept() -> None:
-            """As a fresh worker: no report in memory, no chart drawn (closed years stay stored)."""
+            """As a fresh worker: no report or chart in memory (closed years and drawn charts stay stored)."""
             app.extensions.get("report.kept", {}).clear()
             chart_images.png.cache_clear()
             chart_images.svg.cache_clear()
 
         def forget() -> None:
-            """As a year is first counted: neither the report in memory nor the closed years' stored
-            figures (the months' answer counts stay kept, as the service keeps them)."""
+            """As a year is first counted: no report in memory, no closed year stored, no chart drawn
+            (the months' answer counts stay kept, as the service keeps them)."""
             forget_kept()
             with app.app_context():
                 db.session.execute(delete(CountedYear))
+                db.session.execute(delete(DrawnChart))
                 db.session.commit()
 
         def forget_all() -> None:

@@ -6,6 +6,7 @@ from .base import Base, utcnow
 from .conversation import Answer, AnswerReceipt, Conversation, QuestionnaireVersion
 from .counted_month import CountedMonth
 from .counted_year import CountedYear
+from .drawn_chart import DrawnChart
 from .invitation import Invitation
 from .quote import BankedQuote
 from .review_count import ImportedReview, ReviewCount
@@ -19,4 +20,4 @@ __all__ += ["AccessRequest", "AuditEvent", "SignInFailure", "StaffSession", "Sta
 __all__ += ["FurtherWords", "SafeguardingAlert"]
 __all__ += ["Invitation", "StaffTask"]
 __all__ += ["BankedQuote", "YouSaidWeDid"]
-__all__ += ["CountedMonth", "CountedYear", "ImportedReview", "ReviewCount"]
+__all__ += ["CountedMonth", "CountedYear", "DrawnChart", "ImportedReview", "ReviewCount"]

@@ -7,15 +7,23 @@ every bar is labelled with its figure (so no chart needs colour, or an axis, to 
 
 from __future__ import annotations
 
+import hashlib
 import io
+from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")
 
+from flask import has_app_context  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402 - the backend must be chosen first
+from sqlalchemy import delete, select  # noqa: E402
+from sqlalchemy.exc import IntegrityError  # noqa: E402
 
+from ..extensions import db  # noqa: E402
+from ..models import DrawnChart  # noqa: E402
 from .layout import Chart  # noqa: E402
 
 THIS_YEAR = {"color": "#0b0c0c", "edgecolor": "#0b0c0c"}
@@ -73,25 +81,67 @@ def _wrap(words: str, width: int = 28) -> str:
 
 # Each chart is drawn once and shared between the Word document, the chart downloads
 # and the next Word document: a chart's picture depends only on its (frozen) figures
-# and words, and drawing is most of the Word document's time (about 60 ms a chart, 76
+# and words, and drawing is most of the Word document's time (about 80 ms a chart, 76
 # charts at 100,000 conversations). 256 charts keep a few reports' worth, a few MB.
+# Each picture is also kept in the database (`drawn_charts`), so that another worker,
+# or this one after a restart, reads it back rather than drawing it again (a closed
+# year's charts never change); the newest DRAWN_STORED are kept.
 DRAWN_KEPT = 256
+DRAWN_STORED = 1024
+# Pictures are found by a hash of their chart and of this module's own code, so that a
+# change in how charts are drawn draws every chart again.
+_DRAWN_BY = hashlib.sha256(Path(__file__).read_bytes() + matplotlib.__version__.encode()).hexdigest()
 
 
 @lru_cache(maxsize=DRAWN_KEPT)
 def png(chart: Chart) -> bytes:
-    out = io.BytesIO()
-    _figure(chart).savefig(out, format="png")
-    return out.getvalue()
+    return _kept_or_drawn(chart, "png", _png)
 
 
 @lru_cache(maxsize=DRAWN_KEPT)
 def svg(chart: Chart) -> bytes:
     """An SVG with the chart's figures in words as its title, for screen readers."""
+    return _kept_or_drawn(chart, "svg", _svg)
+
+
+def _png(chart: Chart) -> bytes:
+    out = io.BytesIO()
+    _figure(chart).savefig(out, format="png")
+    return out.getvalue()
+
+
+def _svg(chart: Chart) -> bytes:
     out = io.BytesIO()
     figure = _figure(chart)
     figure.savefig(out, format="svg", metadata={"Title": chart.alt_text, "Date": None})
     return out.getvalue()
 
 
-__all__ = ["png", "svg"]
+def key_of(chart: Chart, kind: str) -> str:
+    return hashlib.sha256(f"{_DRAWN_BY} {kind} {chart!r}".encode()).hexdigest()
+
+
+def _kept_or_drawn(chart: Chart, kind: str, draw: Callable[[Chart], bytes]) -> bytes:
+    """The picture kept in the database, or drawn and kept there (in a savepoint: the caller
+    commits; without an app, as a test may draw, it is only drawn)."""
+    if not has_app_context():
+        return draw(chart)
+    key = key_of(chart, kind)
+    kept = db.session.scalar(select(DrawnChart.picture).where(DrawnChart.key == key))
+    if kept is not None:
+        return kept
+    picture = draw(chart)
+    try:
+        with db.session.begin_nested():
+            row = DrawnChart(key=key, picture=picture)
+            db.session.add(row)
+            db.session.flush()
+            # Only the newest are kept: one delete by id, and only now and then.
+            if row.id % 64 == 0:
+                db.session.execute(delete(DrawnChart).where(DrawnChart.id <= row.id - DRAWN_STORED))
+    except IntegrityError:
+        pass  # another worker drew the same chart at the same moment
+    return picture
+
+
+__all__ = ["DRAWN_STORED", "key_of", "png", "svg"]

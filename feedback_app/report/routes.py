@@ -112,6 +112,7 @@ def chart_file(year_name: str, chart_id: str, ext: str) -> Response:
     if chart is None:
         abort(404)
     body = chart_images.png(chart) if ext == "png" else chart_images.svg(chart)
+    db.session.commit()  # a picture drawn for it is kept for every worker (chart_images)
     return Response(
         body,
         mimetype="image/png" if ext == "png" else "image/svg+xml",

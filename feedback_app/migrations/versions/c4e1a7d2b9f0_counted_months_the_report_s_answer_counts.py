@@ -1,4 +1,4 @@
-"""counted_months: the annual report's answer counts kept per month
+"""counted_months and drawn_charts: the annual report's answer counts kept per month, its charts as drawn
 
 The rows for the data already stored are back-filled by `flask init-db`, which
 runs this migration and then counts every month (report.counted_months).
@@ -30,7 +30,17 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_counted_months")),
         sa.UniqueConstraint("month", name=op.f("uq_counted_months_month")),
     )
+    op.create_table(
+        "drawn_charts",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("key", sa.String(length=64), nullable=False),
+        sa.Column("picture", sa.LargeBinary(), nullable=False),
+        sa.Column("drawn_at", feedback_app.models.base.UtcDateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_drawn_charts")),
+        sa.UniqueConstraint("key", name=op.f("uq_drawn_charts_key")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("drawn_charts")
     op.drop_table("counted_months")
