@@ -31,7 +31,7 @@ import json
 from collections import Counter
 from datetime import date, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from analysis import ANALYSER_VERSION
@@ -59,6 +59,7 @@ def answer_counts(user: Principal, period: Period) -> tuple[list[ClosedRow], lis
     if months is None or not counts_every_row(user, Figures):
         return answer_rows.closed_rows(user, period, asked), answer_rows.written_rows(user, period)
     marks = fingerprints(user, months, asked)
+    _forget_empty([m for m in months if m not in marks])
     stored = {
         row.month: row
         for row in db.session.scalars(select(CountedMonth).where(CountedMonth.month.in_([_name(m) for m in marks])))
@@ -76,6 +77,13 @@ def answer_counts(user: Principal, period: Period) -> tuple[list[ClosedRow], lis
         for *key, count in found["written"]:
             written[tuple(key)] += count
     return [(*key, count) for key, count in closed.items()], [(*key, count) for key, count in written.items()]
+
+
+def _forget_empty(months: list[Period]) -> None:
+    """A month with no conversations left (all purged) keeps no counts: they are a copy for
+    speed, never a way of keeping figures longer than the answers they came from."""
+    if months:
+        db.session.execute(delete(CountedMonth).where(CountedMonth.month.in_([_name(m) for m in months])))
 
 
 def _count_and_keep(user: Principal, month: Period, asked: Asked, mark: str, row: CountedMonth | None) -> dict:

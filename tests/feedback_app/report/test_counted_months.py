@@ -194,3 +194,15 @@ def test_only_a_period_of_whole_months_is_summed_from_months(period, months):
     if found:
         assert found[0].start == period.start and found[-1].end == period.end
         assert all(b.start - a.end == timedelta(days=1) for a, b in zip(found, found[1:], strict=False))
+
+
+def test_a_month_whose_conversations_are_all_purged_keeps_no_counts(app):
+    with app.app_context():
+        extra = _seeded()
+        _kept(COMMAND_LINE)
+        assert db.session.query(CountedMonth).filter_by(month="2025-04").count() == 1
+        for conversation_id in extra[:2]:  # the two started in April 2025
+            db.session.delete(db.session.get(Conversation, conversation_id))
+        db.session.commit()
+        _kept(COMMAND_LINE)
+        assert db.session.query(CountedMonth).filter_by(month="2025-04").count() == 0
