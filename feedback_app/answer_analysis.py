@@ -99,4 +99,4 @@ def _count_months_again() -> None:
 
     counted = count_every_month(COMMAND_LINE)
     db.session.commit()
-    click.echo(f"The annual report's counts were kept again for {counted} months.")
+    click.echo(f"The annual report's counts were kept again for {counted} month{'' if counted == 1 else 's'}.")

@@ -133,5 +133,5 @@ def init_db_command() -> None:
     counted = count_every_month(COMMAND_LINE)
     db.session.commit()
     if counted:
-        click.echo(f"The annual report's counts were kept for {counted} months.")
+        click.echo(f"The annual report's counts were kept for {counted} month{'' if counted == 1 else 's'}.")
     click.echo("The database is ready.")

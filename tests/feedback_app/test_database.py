@@ -79,3 +79,19 @@ def test_a_write_transaction_takes_the_write_lock_at_once(app):
             other.execute("BEGIN IMMEDIATE")
         other.close()
         db.session.rollback()
+
+
+def test_init_db_keeps_the_reports_month_counts_for_the_answers_already_stored(tmp_path):
+    from feedback_app.models import CountedMonth
+    from tests.feedback_app.responses.builders import SETTINGS, YOUNG_PEOPLE, converse
+
+    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path}/filled.db", **SETTINGS})
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["init-db"]).exit_code == 0
+    with app.app_context():
+        converse(YOUNG_PEOPLE, {"home": "good"})
+        assert db.session.query(CountedMonth).count() == 0  # as when the migration has just added the table
+    result = runner.invoke(args=["init-db"])
+    with app.app_context():
+        kept = db.session.query(CountedMonth).count()
+    assert result.exit_code == 0 and kept == 1 and "kept for 1 month." in result.output

@@ -206,3 +206,23 @@ def test_a_month_whose_conversations_are_all_purged_keeps_no_counts(app):
         db.session.commit()
         _kept(COMMAND_LINE)
         assert db.session.query(CountedMonth).filter_by(month="2025-04").count() == 0
+
+
+def test_the_analyse_command_counts_the_months_again_after_changing_the_analyses(app, runner):
+    with app.app_context():
+        _seeded()
+        _kept(COMMAND_LINE)
+        db.session.query(CountedMonth).update({"fingerprint": "counted from the old analyses"})
+        db.session.commit()
+    result = runner.invoke(args=["analyse", "--all"])
+    with app.app_context():
+        marks = counted_months.fingerprints(COMMAND_LINE, counted_months.whole_months(YEAR.period), _asked())
+        kept = {row.month: row.fingerprint for row in db.session.query(CountedMonth)}
+    assert result.exit_code == 0 and "kept again for 7 months" in result.output
+    assert all(kept[f"{month.start:%Y-%m}"] == mark for month, mark in marks.items())
+
+
+def _asked():
+    from feedback_app.report.answer_rows import asked_everywhere
+
+    return asked_everywhere()
