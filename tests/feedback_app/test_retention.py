@@ -170,3 +170,28 @@ def test_a_period_that_is_not_a_whole_number_is_refused_in_words(app, runner, no
     app.config["RETENTION_AUDIT_DAYS"] = "two years"
     result = runner.invoke(args=["purge", "--dry-run"])
     assert result.exit_code != 0 and "RETENTION_AUDIT_DAYS must be a whole number" in result.output
+
+
+def test_a_purge_keeps_the_reports_months_up_to_date_afterwards(app, runner, now):
+    from feedback_app.access import COMMAND_LINE
+    from feedback_app.models import CountedMonth
+    from feedback_app.report import counted_months
+    from feedback_app.report.answer_rows import asked_everywhere
+
+    conversation_started(app, now.current - timedelta(days=3))
+    result = purge(runner)
+    with app.app_context():
+        month = counted_months.whole_months(month_of(now.current - timedelta(days=3)))
+        marks = counted_months.fingerprints(COMMAND_LINE, month, asked_everywhere())
+        kept = {row.month: row.fingerprint for row in db.session.query(CountedMonth)}
+    assert "kept again for 1 month." in result.output
+    assert kept == {f"{m.start:%Y-%m}": mark for m, mark in marks.items()}
+
+
+def month_of(at: datetime):
+    """The calendar month `at` falls in, as a Period."""
+    from feedback_app.periods import Period
+
+    start = at.date().replace(day=1)
+    end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return Period(start, end)
