@@ -11,9 +11,8 @@ from analysis.arabic import read_arabic
 from analysis.concern import find_concern
 from analysis.confidence import UNSURE_BELOW, rule_confidence
 from analysis.language import language_of
-from analysis.learned import Features, SentimentModel, features_of, load_model, word_features
+from analysis.learned import Features, SentimentModel, features_of, load_model
 from analysis.learned_concern import ConcernModel, load_concern_model, set_aside, slots_of
-from analysis.learned_themes import ThemeModel, load_theme_model
 from analysis.result import LEARNED_CONCERN, SENTIMENTS, Analysis, Evidence
 from analysis.sentiment import LABEL_THRESHOLD, score
 from analysis.text import prepare
@@ -35,9 +34,9 @@ def _bounded(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
     return tuple(dict.fromkeys(evidence))[:EVIDENCE_LIMIT]
 
 
-#: `analyse(text, model=SHIPPED, concern_model=SHIPPED, theme_model=SHIPPED)`
-#: uses the weights in analysis/data; pass a SentimentModel, ConcernModel or
-#: ThemeModel to try another, or None for the rules alone.
+#: `analyse(text, model=SHIPPED, concern_model=SHIPPED)` uses the weights in
+#: analysis/data; pass a SentimentModel or ConcernModel to try another, or
+#: None for the rules alone.
 SHIPPED = "shipped"
 
 
@@ -48,10 +47,7 @@ def features(text: str) -> Features:
 
 
 def analyse(
-    text: str,
-    model: SentimentModel | str | None = SHIPPED,
-    concern_model: ConcernModel | str | None = SHIPPED,
-    theme_model: ThemeModel | str | None = SHIPPED,
+    text: str, model: SentimentModel | str | None = SHIPPED, concern_model: ConcernModel | str | None = SHIPPED
 ) -> Analysis:
     """Return the sentiment, themes and concern of one free-text answer.
 
@@ -93,9 +89,6 @@ def analyse(
             concern_evidence = tuple(
                 Evidence(f"concern:{LEARNED_CONCERN}", phrase) for phrase in second_opinion.weighed_most(prepared)
             ) or (Evidence(f"concern:{LEARNED_CONCERN}", text[:80]),)
-    theme_layer = load_theme_model() if theme_model == SHIPPED else theme_model
-    if isinstance(theme_layer, ThemeModel) and language == "en":
-        themes = theme_layer.decide(prepared, read.slots if read is not None else word_features(prepared), themes)
     needs_reading = language == "other"
     if language == "ar":
         reading = read_arabic(text)

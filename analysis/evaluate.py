@@ -13,7 +13,7 @@ file and line when the input is missing or malformed.
 `--details` adds per-label F1, the confusion matrix, figures per respondent,
 the share of unsure results and 95% bootstrap intervals (see
 `analysis.figures`). `--rules-only` measures the rules without the learned
-layers (sentiment, concern and themes). `--cross-validate` measures the learned layer out of fold on FILE:
+layers (sentiment and concern). `--cross-validate` measures the learned layer out of fold on FILE:
 the lines are split into K folds (5 unless told), and each fold is analysed
 by a model trained on the project's training lines (`training/data`, or
 DIR) plus the other folds, never on the fold itself.
@@ -234,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             analyses = cross_validated(lines, args.folds, args.training)
         else:
             if args.rules_only:
-                analyses = [analyse(line.text, model=None, concern_model=None, theme_model=None) for line in lines]
+                analyses = [analyse(line.text, model=None, concern_model=None) for line in lines]
             else:
                 analyses = [analyse(line.text) for line in lines]
     except EvaluationInputError as error:

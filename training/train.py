@@ -1,8 +1,7 @@
-"""Train the learned layers (sentiment, the concern layer that can only add one, themes) and write their weights.
+"""Train the learned layers (sentiment, and the concern layer that can only add one) and write their weights.
 
     .venv/bin/python training/train.py [--data DIR] [--output FILE] [--concern-output FILE]
-                                       [--theme-output FILE] [--folds K]
-                                       [--layer both|sentiment|concern|themes]
+                                       [--folds K] [--layer both|sentiment|concern]
 
 Reads every labelled line in `training/data/*.jsonl` (the format of
 `python -m analysis.evaluate`) and, for each layer, chooses its settings by
@@ -25,15 +24,6 @@ them and writes its weights:
     spend on false alarms a margin that new feedback does not have.
   The regularisation kept is the one whose threshold gives the highest
   out-of-fold recall, then the best ranking of concerns on published lines.
-- themes (`analysis/data/theme_model.npz`), only with `--layer themes` (not
-  shipped: measured, it does not yet help real feedback; docs/analysis.md):
-  for each regularisation, every
-  line's chance of each theme out of fold; per theme, the threshold that
-  serves micro-F1 best on those chances; the regularisation kept is the one
-  with the best out-of-fold theme micro-F1 over the published lines (real
-  feedback), then over all of them. The report gives the word lists' figures
-  beside the layer's. The thresholds are chosen on the same out-of-fold
-  chances they are measured on, which flatters the layer a little.
 
 Prints the cross-validated figures for each setting tried, as JSON.
 Deterministic: the same data gives the same weights. numpy only; takes about
@@ -63,18 +53,12 @@ from analysis.learned import MODEL_PATH, fit  # noqa: E402
 from analysis.learned_concern import MODEL_PATH as CONCERN_MODEL_PATH  # noqa: E402
 from analysis.learned_concern import ConcernModel, set_aside, slots_of  # noqa: E402
 from analysis.learned_concern import fit as fit_concern  # noqa: E402
-from analysis.learned_themes import MODEL_PATH as THEME_MODEL_PATH  # noqa: E402
-from analysis.learned_themes import ThemeModel, choose_thresholds  # noqa: E402
-from analysis.learned_themes import fit as fit_themes  # noqa: E402
-from analysis.result import THEMES  # noqa: E402
 from analysis.text import prepare  # noqa: E402
-from analysis.themes import find_themes  # noqa: E402
 
 L2_SETTINGS = (1e-4, 3e-4, 1e-3, 3e-3)
 CONCERN_L2_SETTINGS = (3e-5, 1e-4, 3e-4)
 CONCERN_PRECISION = 0.6
 EXTRA_ALERTS = 0.01  # at most one extra alert per 100 lines with no concern
-THEME_L2_SETTINGS = (3e-4, 1e-3, 3e-3)
 THRESHOLDS = tuple(round(0.30 + 0.01 * i, 2) for i in range(70))  # 0.30 .. 0.99
 
 
@@ -175,55 +159,13 @@ def train_concern(
     return report
 
 
-def _micro_f1(said: np.ndarray, gold: np.ndarray) -> float:
-    true = float((said & gold).sum())
-    return 2 * true / max(1.0, 2 * true + float((said ^ gold).sum()))
-
-
-def train_themes(
-    slots: Sequence[list[int]], found: Sequence[tuple[str, ...]], gold: Sequence[tuple[str, ...]], published: np.ndarray,
-    folds: list[np.ndarray], output: Path,
-) -> dict:  # fmt: skip
-    """Choose the theme layer's settings out of fold, train it on every line and write it."""
-    labelled = np.array([[t in g for t in THEMES] for g in gold])
-    listed = np.array([[t in f for t in THEMES] for f in found])
-    report: dict = {
-        "lists_alone": {"micro_f1": round(_micro_f1(listed, labelled), 4),
-                        "micro_f1_published": round(_micro_f1(listed[published], labelled[published]), 4)},
-        "cross_validated": {},
-    }  # fmt: skip
-    best = None
-    for l2 in THEME_L2_SETTINGS:
-        chances = np.zeros(labelled.shape)
-        for fold in folds:
-            held = set(fold.tolist())
-            kept = [i for i in range(len(slots)) if i not in held]
-            model = fit_themes([slots[i] for i in kept], [found[i] for i in kept], [gold[i] for i in kept], l2=l2)
-            for i in fold.tolist():
-                chances[i] = model.probabilities(slots[i], found[i])
-        thresholds = choose_thresholds(chances, labelled)
-        said = chances >= thresholds
-        figures = (_micro_f1(said[published], labelled[published]), _micro_f1(said, labelled))
-        report["cross_validated"][str(l2)] = {"micro_f1": round(figures[1], 4), "micro_f1_published": round(figures[0], 4)}
-        if best is None or figures > best[0]:
-            best = (figures, l2, thresholds)
-    _, l2, thresholds = best
-    model = fit_themes(list(slots), list(found), list(gold), l2=l2)
-    ThemeModel(model.weights, model.bias, thresholds, l2).save(output)
-    report["chosen_l2"] = l2
-    report["chosen_thresholds"] = dict(zip(THEMES, (round(float(t), 2) for t in thresholds), strict=True))
-    report["weights"] = _relative(output)
-    return report
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT / "training" / "data")
     parser.add_argument("--output", type=Path, default=MODEL_PATH)
     parser.add_argument("--concern-output", type=Path, default=CONCERN_MODEL_PATH)
-    parser.add_argument("--theme-output", type=Path, default=THEME_MODEL_PATH)
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--layer", choices=("both", "sentiment", "concern", "themes"), default="both")
+    parser.add_argument("--layer", choices=("both", "sentiment", "concern"), default="both")
     args = parser.parse_args(argv)
     files = sorted(args.data.glob("*.jsonl"))
     if not files:
@@ -248,16 +190,6 @@ def main(argv: list[str] | None = None) -> int:
             np.array([line.source.startswith("http") for line in lines]),
             folds,
             args.concern_output,
-        )
-    if args.layer == "themes":  # never by default: see the docstring
-        prepared = [prepare(line.text) for line in lines]
-        report["themes"] = train_themes(
-            [list(row.slots) for row in rows],
-            [find_themes(p).themes for p in prepared],
-            [line.themes for line in lines],
-            np.array([line.source.startswith("http") for line in lines]),
-            folds,
-            args.theme_output,
         )
     print(json.dumps(report, indent=2))
     return 0
