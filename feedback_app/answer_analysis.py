@@ -94,9 +94,6 @@ def analyse_command(everything: bool, batch_size: int) -> None:
 
 def _count_months_again() -> None:
     """Count the report's months again now (they were forgotten), rather than in the next report."""
-    from .access import COMMAND_LINE
-    from .report.counted_months import count_every_month
+    from .report import keep_every_month
 
-    counted = count_every_month(COMMAND_LINE)
-    db.session.commit()
-    click.echo(f"The annual report's counts were kept again for {counted} month{'' if counted == 1 else 's'}.")
+    click.echo(keep_every_month())

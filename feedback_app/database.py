@@ -127,11 +127,7 @@ def init_db_command() -> None:
     upgrade_schema()
     # Back-fill what a migration added for the data already there: the annual report's
     # counts kept per month (only months not yet kept, or whose data changed, are counted).
-    from .access import COMMAND_LINE
-    from .report.counted_months import count_every_month
+    from .report import keep_every_month
 
-    counted = count_every_month(COMMAND_LINE)
-    db.session.commit()
-    if counted:
-        click.echo(f"The annual report's counts were kept for {counted} month{'' if counted == 1 else 's'}.")
+    click.echo(keep_every_month())
     click.echo("The database is ready.")

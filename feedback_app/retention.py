@@ -170,12 +170,9 @@ def _keep_report_months() -> None:
     A purge changes the months it deleted from, and every day's answers change the
     month still open; counted here, at night, the IRO manager's first look at the
     report finds them kept instead of waiting while a year's answers are counted."""
-    from .access import COMMAND_LINE
-    from .report.counted_months import count_every_month
+    from .report import keep_every_month
 
-    counted = count_every_month(COMMAND_LINE)
-    db.session.commit()
-    click.echo(f"The annual report's counts were kept again for {counted} month{'' if counted == 1 else 's'}.")
+    click.echo(keep_every_month())
 
 
 __all__ = ["KINDS", "alerts_kept_from", "answers_kept_from", "audit_kept_from", "count_past", "purge_batch", "purge_command"]

@@ -94,4 +94,4 @@ def test_init_db_keeps_the_reports_month_counts_for_the_answers_already_stored(t
     result = runner.invoke(args=["init-db"])
     with app.app_context():
         kept = db.session.query(CountedMonth).count()
-    assert result.exit_code == 0 and kept == 1 and "kept for 1 month." in result.output
+    assert result.exit_code == 0 and kept == 1 and "brought up to date for 1 month." in result.output

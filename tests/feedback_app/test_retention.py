@@ -184,7 +184,7 @@ def test_a_purge_keeps_the_reports_months_up_to_date_afterwards(app, runner, now
         month = counted_months.whole_months(month_of(now.current - timedelta(days=3)))
         marks = counted_months.fingerprints(COMMAND_LINE, month, asked_everywhere())
         kept = {row.month: row.fingerprint for row in db.session.query(CountedMonth)}
-    assert "kept again for 1 month." in result.output
+    assert "brought up to date for 1 month." in result.output
     assert kept == {f"{m.start:%Y-%m}": mark for m, mark in marks.items()}
 
 

@@ -218,7 +218,7 @@ def test_the_analyse_command_counts_the_months_again_after_changing_the_analyses
     with app.app_context():
         marks = counted_months.fingerprints(COMMAND_LINE, counted_months.whole_months(YEAR.period), _asked())
         kept = {row.month: row.fingerprint for row in db.session.query(CountedMonth)}
-    assert result.exit_code == 0 and "kept again for 7 months" in result.output
+    assert result.exit_code == 0 and "brought up to date for 7 months" in result.output
     assert all(kept[f"{month.start:%Y-%m}"] == mark for month, mark in marks.items())
 
 
