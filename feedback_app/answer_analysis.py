@@ -89,11 +89,9 @@ def analyse_command(everything: bool, batch_size: int) -> None:
         updated = reanalyse(batch_size, everything, on_batch=bar.update)
     click.echo(f"{updated} answers analysed with version {analysis.ANALYSER_VERSION}.")
     if updated:
-        _count_months_again()
+        # The report's months were forgotten: count them again now, rather than in the next report.
+        from .report import keep_every_month
 
-
-def _count_months_again() -> None:
-    """Count the report's months again now (they were forgotten), rather than in the next report."""
-    from .report import keep_every_month
-
-    click.echo(keep_every_month())
+        kept = keep_every_month()
+        db.session.commit()
+        click.echo(kept)

@@ -129,5 +129,7 @@ def init_db_command() -> None:
     # counts kept per month (only months not yet kept, or whose data changed, are counted).
     from .report import keep_every_month
 
-    click.echo(keep_every_month())
+    kept = keep_every_month()
+    db.session.commit()
+    click.echo(kept)
     click.echo("The database is ready.")

@@ -161,18 +161,14 @@ def purge_command(dry_run: bool, batch_size: int) -> None:
     audit.record("purge_run", actor=None, **deleted)
     db.session.commit()
     click.echo(f"Deleted {sum(deleted.values())} records past their period.")
-    _keep_report_months()
-
-
-def _keep_report_months() -> None:
-    """Count again, now, the report's months whose data changed since they were kept.
-
-    A purge changes the months it deleted from, and every day's answers change the
-    month still open; counted here, at night, the IRO manager's first look at the
-    report finds them kept instead of waiting while a year's answers are counted."""
+    # A purge changes the months it deleted from, and every day's answers change the month
+    # still open: counted again here, at night, the IRO manager's first look at the report
+    # finds the months kept instead of waiting while a year's answers are counted.
     from .report import keep_every_month
 
-    click.echo(keep_every_month())
+    kept = keep_every_month()
+    db.session.commit()
+    click.echo(kept)
 
 
 __all__ = ["KINDS", "alerts_kept_from", "answers_kept_from", "audit_kept_from", "count_past", "purge_batch", "purge_command"]

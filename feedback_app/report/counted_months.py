@@ -192,13 +192,13 @@ def count_every_month(user: Principal) -> int:
 
 
 def keep_every_month() -> str:
-    """Count and keep, for everyone's figures, every month whose data changed, and commit:
-    what the command line runs after changing data in bulk (`flask init-db`, `flask analyse`,
-    `flask purge`), so that nobody waits for it in the report. Returns the sentence to print."""
+    """Count and keep, for everyone's figures, every month whose data changed: what the
+    command line runs after changing data in bulk (`flask init-db`, `flask analyse`,
+    `flask purge`), so that nobody waits for it in the report. Returns the sentence to
+    print; the command commits."""
     from ..access import COMMAND_LINE
 
     counted = count_every_month(COMMAND_LINE)
-    db.session.commit()
     return f"The annual report's counts were brought up to date for {counted} month{'' if counted == 1 else 's'}."
 
 
